@@ -82,7 +82,7 @@ public sealed class FaultMesh
     /// The rupture surface of the patch of nodes rows row0 .. row0+nRows−1 and columns col0 .. col0+nCols−1 (both ≥ 2 nodes):
     /// its top edge follows the trace between the two end columns (through any trace vertex in between), one plane per piece
     /// of trace segment, from the depth of row row0 to that of the last row. A <see cref="PlanarSurface"/> when the patch lies on
-    /// one trace segment, otherwise a <see cref="MultiPlanarSurface"/>.
+    /// one trace segment and is at most <see cref="SimpleFaultGeometry.MaxPlaneLengthKm"/> long, otherwise a <see cref="MultiPlanarSurface"/>.
     /// </summary>
     public IRuptureSurface SubSurface(int row0, int col0, int nRows, int nCols)
     {
