@@ -237,3 +237,35 @@ public class PlanarSurfaceTests
         Assert.Throws<ArgumentException>(() => s.ComputeDistances(new double[3], new double[2], new DistanceSet(3)));
     }
 }
+
+public class PlanarSurfaceVectorPathTests
+{
+    [Fact]
+    public void Vector_path_equals_scalar_path_including_far_sites_and_remainder()
+    {
+        // 4-lane kernel against the scalar kernel: sites near (series range), far (> 0.25 rad: scalar fallback inside a block)
+        // and a count that is not a multiple of 4.
+        var s = PlanarSurface.FromTrace(new GeoPoint(-122.2, 37.8, 0), new GeoPoint(-122.4, 38.1, 0), 70, 2, 14);
+        var rnd = new Random(12345);
+        const int n = 4003;
+        var lon = new double[n];
+        var lat = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var far = i % 97 == 0;
+            lon[i] = -122.3 + (rnd.NextDouble() - 0.5) * (far ? 40 : 4);
+            lat[i] = 37.95 + (rnd.NextDouble() - 0.5) * (far ? 30 : 3);
+        }
+        var a = new DistanceSet(n);
+        var b = new DistanceSet(n);
+        s.ComputeDistances(lon, lat, a);
+        s.ComputeDistancesScalar(lon, lat, b);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.True(Math.Abs(a.Rjb[i] - b.Rjb[i]) <= 1e-9 * (1 + b.Rjb[i]), $"Rjb {i}");
+            Assert.True(Math.Abs(a.Rrup[i] - b.Rrup[i]) <= 1e-9 * (1 + b.Rrup[i]), $"Rrup {i}");
+            Assert.True(Math.Abs(a.Rx[i] - b.Rx[i]) <= 1e-9 * (1 + Math.Abs(b.Rx[i])), $"Rx {i}");
+            Assert.True(Math.Abs(a.Ry0[i] - b.Ry0[i]) <= 1e-9 * (1 + b.Ry0[i]), $"Ry0 {i}");
+        }
+    }
+}
