@@ -33,7 +33,31 @@ internal sealed class Gc2
             acc += l;
         }
         TotalLength = acc;
+        // a polyline whose segments continue one another in a straight line is one segment for GC2 (T and U exactly those of
+        // the line from the first start to the last end); detect it so the weights need not be evaluated
+        var straight = n > 0 && acc > 0;
+        var (fx, fy, _, _) = n > 0 ? segments[0] : default;
+        var (_, _, lx, ly) = n > 0 ? segments[n - 1] : default;
+        var span = Math.Sqrt((lx - fx) * (lx - fx) + (ly - fy) * (ly - fy));
+        if (straight && Math.Abs(span - acc) > 1e-6 * acc) straight = false;
+        for (var i = 1; straight && i < n; i++)
+        {
+            var gap = Math.Sqrt((segments[i].X0 - segments[i - 1].X1) * (segments[i].X0 - segments[i - 1].X1) + (segments[i].Y0 - segments[i - 1].Y1) * (segments[i].Y0 - segments[i - 1].Y1));
+            if (gap > 1e-6 * acc) straight = false;
+        }
+        IsStraight = straight;
+        if (straight)
+        {
+            StraightX0 = fx; StraightY0 = fy; StraightSx = (lx - fx) / span; StraightSy = (ly - fy) / span;
+        }
     }
+
+    /// <summary>True when the segments form one straight, continuous line (then T and U are plain line coordinates).</summary>
+    public bool IsStraight { get; }
+    public double StraightX0 { get; }
+    public double StraightY0 { get; }
+    public double StraightSx { get; }
+    public double StraightSy { get; }
 
     /// <summary>Total length of the polyline, km.</summary>
     public double TotalLength { get; }
@@ -42,6 +66,13 @@ internal sealed class Gc2
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Coordinates(double x, double y, out double t, out double u)
     {
+        if (IsStraight)
+        {
+            var ddx = x - StraightX0; var ddy = y - StraightY0;
+            t = ddx * StraightSy - ddy * StraightSx;
+            u = ddx * StraightSx + ddy * StraightSy;
+            return;
+        }
         double sw = 0, swt = 0, swu = 0;
         for (var i = 0; i < _len.Length; i++)
         {
