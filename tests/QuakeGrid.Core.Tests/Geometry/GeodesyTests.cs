@@ -71,6 +71,13 @@ public class GeodesyTests
         var d = new double[4];
         Geodesy.DistanceKm(10.2, 45.1, lon, lat, d);
         for (var i = 0; i < 4; i++) Assert.Equal(Geodesy.DistanceKm(10.2, 45.1, lon[i], lat[i]), d[i], 9);
+        var az = new double[4];
+        Geodesy.AzimuthDeg(10.2, 45.1, lon, lat, az);
+        for (var i = 0; i < 4; i++) Assert.Equal(Geodesy.AzimuthDeg(10.2, 45.1, lon[i], lat[i]), az[i], 12);
+        var plon = new double[4];
+        var plat = new double[4];
+        Geodesy.PointAt(lon, lat, 30, 12, plon, plat);
+        for (var i = 0; i < 4; i++) Assert.Equal(12.0, Geodesy.DistanceKm(lon[i], lat[i], plon[i], plat[i]), 9);
     }
 
     [Fact]

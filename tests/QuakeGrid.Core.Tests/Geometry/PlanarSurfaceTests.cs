@@ -217,6 +217,18 @@ public class PlanarSurfaceTests
         Assert.Equal(5 / Math.Tan(Math.PI / 6), d.Rx[0], 2);
     }
 
+    [Theory]
+    [InlineData(8.5, 90.0, 30.0, 0.0, 30.0)]    // WC1994 reverse: A = 10^(−3.99+0.98·8.5) = 22387 km²; W capped at 30/sin30° = 60 → L = 373 km
+    [InlineData(9.0, 0.0, 90.0, 0.0, 20.0)]     // strike-slip: A = 10^(−3.42+0.90·9) = 47863 km²; W = 20 → L = 2393 km
+    [InlineData(5.0, -90.0, 45.0, 5.0, 15.0)]   // normal: A = 10^(−2.87+0.82·5) = 16.98 km², square 4.12 km
+    public void Point_rupture_keeps_the_scaling_area_for_large_and_small_events(double mag, double rake, double dip, double usd, double lsd)
+    {
+        var msr = new WellsCoppersmith1994();
+        var s = PlanarSurface.ForPointRupture(new GeoPoint(100, -5, (usd + lsd) / 2), mag, rake, 33, dip, msr, 1.0, usd, lsd);
+        Assert.True(Math.Abs(s.Area / msr.MedianArea(mag, rake) - 1) < 1e-3, $"area {s.Area} vs {msr.MedianArea(mag, rake)}");
+        Assert.True(s.ZTor >= usd - 1e-6 && s.ZBottom <= lsd + 1e-6);
+    }
+
     [Fact]
     public void Point_rupture_with_PointMSR_is_a_point()
     {
