@@ -281,3 +281,33 @@ public class PlanarSurfaceVectorPathTests
         }
     }
 }
+
+public class HaywardPlaneTests
+{
+    [Fact]
+    public void Hayward_UCERF2_vertical_plane()
+    {
+        // Corners from rup_HaywardM625_UCERF2.csv (OpenSHA/UCERF2 Hayward M6.25 scenario, p0..p3): a vertical strike-slip plane
+        // from (−122.2128, 37.8273) to (−122.43538, 38.08889), 2.4 to 9.4 km deep.
+        var tl = new GeoPoint(-122.21280000000002, 37.8273, 2.400000035762787);
+        var tr = new GeoPoint(-122.4353844451033, 38.0888859498998, 2.400000035762787);
+        var s = new PlanarSurface(tl, tr, tr with { Depth = 9.400000035762789 }, tl with { Depth = 9.400000035762789 });
+        Assert.Equal(90.0, s.Dip, 6);
+        Assert.Equal(7.0, s.Width, 6);
+        Assert.Equal(Geodesy.DistanceKm(tl.Lon, tl.Lat, tr.Lon, tr.Lat), s.Length, 9);
+        Assert.Equal(Geodesy.AzimuthDeg(tl.Lon, tl.Lat, tr.Lon, tr.Lat), s.Strike, 12);
+        // a site on the trace midway: Rjb 0, Rx 0, Ry0 0, Rrup = ZTor 2.4 km plus the chord sag L²/(8R) = 35.1²/50968 = 0.024 km
+        var mid = Geodesy.PointAt(tl.Lon, tl.Lat, s.Strike, s.Length / 2);
+        // a site 10 km off the trace to the NE (left of the NW strike): Rx = −10, Rjb = 10, Rrup = √(10² + 2.4²) = 10.284
+        var off = Geodesy.PointAt(mid.Lon, mid.Lat, (s.Strike + 270) % 360, 10);
+        var d = new DistanceSet(2);
+        s.ComputeDistances([mid.Lon, off.Lon], [mid.Lat, off.Lat], d);
+        Assert.Equal(0.0, d.Rjb[0], 6);
+        Assert.Equal(0.0, d.Rx[0], 3);
+        Assert.Equal(0.0, d.Ry0[0], 6);
+        Assert.Equal(2.424, d.Rrup[0], 2);
+        Assert.Equal(-10.0, d.Rx[1], 3);
+        Assert.Equal(10.0, d.Rjb[1], 3);
+        Assert.Equal(Math.Sqrt(100 + 2.4 * 2.4), d.Rrup[1], 1);
+    }
+}
