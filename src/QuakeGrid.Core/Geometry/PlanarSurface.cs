@@ -156,17 +156,8 @@ public sealed class PlanarSurface : IRuptureSurface
         if (!(hypocenter.Depth + eps > upperSeismogenicDepth && hypocenter.Depth < lowerSeismogenicDepth + eps))
             throw new ArgumentException($"hypocentre depth {hypocenter.Depth} km is outside the seismogenic layer [{upperSeismogenicDepth}, {lowerSeismogenicDepth}] km");
 
-        var area = msr.MedianArea(magnitude, rake);
-        if (!(area > 0) || !double.IsFinite(area)) throw new ArgumentException($"{msr.Name} gave area {area} km² for M {magnitude}");
-        var length = Math.Sqrt(area * aspectRatio);
-        var width = area / length;
+        var (length, width) = RuptureDimensions(msr, magnitude, rake, dipDeg, aspectRatio, upperSeismogenicDepth, lowerSeismogenicDepth);
         var rdip = dipDeg * Math.PI / 180.0;
-        var maxWidth = (lowerSeismogenicDepth - upperSeismogenicDepth) / Math.Sin(rdip);
-        if (width > maxWidth)
-        {
-            width = maxWidth;
-            length = area / width;
-        }
 
         var azRight = ((strikeDeg % 360.0) + 360.0) % 360.0;
         var azDown = (azRight + 90) % 360;
@@ -200,6 +191,30 @@ public sealed class PlanarSurface : IRuptureSurface
         var bl = Corner(azRight + 180 - theta, hh);
         var br = Corner(azRight + theta, hh);
         return new PlanarSurface(tl, tr, br, bl, azRight, dipDeg);
+    }
+
+    /// <summary>
+    /// Rupture length and width (km) as OpenQuake's <c>_get_rupture_dimensions</c>: area A from <paramref name="msr"/>, length
+    /// √(A·aspect), width A / length; if the width exceeds (lower − upper) / sin(dip) it is set to that and the length to A / width.
+    /// </summary>
+    public static (double Length, double Width) RuptureDimensions(IMagnitudeScalingRelation msr, double magnitude, double rake,
+        double dipDeg, double aspectRatio, double upperSeismogenicDepth, double lowerSeismogenicDepth)
+    {
+        ArgumentNullException.ThrowIfNull(msr);
+        CheckDip(dipDeg);
+        if (!(aspectRatio > 0) || !double.IsFinite(aspectRatio)) throw new ArgumentException($"rupture aspect ratio {aspectRatio} must be positive");
+        if (!(lowerSeismogenicDepth > upperSeismogenicDepth)) throw new ArgumentException($"lower seismogenic depth {lowerSeismogenicDepth} km must be greater than upper {upperSeismogenicDepth} km");
+        var area = msr.MedianArea(magnitude, rake);
+        if (!(area > 0) || !double.IsFinite(area)) throw new ArgumentException($"{msr.Name} gave area {area} km² for M {magnitude}");
+        var length = Math.Sqrt(area * aspectRatio);
+        var width = area / length;
+        var maxWidth = (lowerSeismogenicDepth - upperSeismogenicDepth) / Math.Sin(dipDeg * Math.PI / 180.0);
+        if (width > maxWidth)
+        {
+            width = maxWidth;
+            length = area / width;
+        }
+        return (length, width);
     }
 
     /// <summary>

@@ -205,6 +205,9 @@ public class PlanarSurfaceTests
         var s = PlanarSurface.ForPointRupture(new GeoPoint(30, 40, 5), 7.5, 90, 120, 30, new WellsCoppersmith1994(), 1.5, 0, 15);
         Assert.Equal(30.0, s.Width, 3);
         Assert.Equal(76.3623, s.Length, 2);
+        var (l, w) = PlanarSurface.RuptureDimensions(new WellsCoppersmith1994(), 7.5, 90, 30, 1.5, 0, 15);
+        Assert.Equal(76.36226, l, 4);
+        Assert.Equal(30.0, w, 12);
         Assert.Equal(2290.868, s.Area, 0);
         Assert.Equal(0.0, s.ZTor, 6);
         Assert.Equal(15.0, s.ZBottom, 6);
