@@ -1,0 +1,120 @@
+namespace QuakeGrid.Core.Conditioning;
+
+/// <summary>
+/// Scalable conditioning on stations: the between-event posterior uses all stations (dense, O(R³) once), and each
+/// target is kriged on the observation rows of its k nearest stations only (kd-tree query, one k×k Cholesky per
+/// target), so the cost is O(N·(log S + k³)) instead of O(N·S²). With k ≥ S it equals <see cref="ExactConditioner"/>.
+/// Within-event screening makes the far stations' weights negligible (algorithms.md §2.7, §4).
+/// </summary>
+public static class ScalableConditioner
+{
+    /// <summary>Conditional mean and standard deviations of ln Y at every target.</summary>
+    public static ConditionedField Condition(ConditioningStations stations, ConditioningTargets targets, ConditioningModel model,
+        ScalableConditioningOptions? options = null)
+        => Condition(StationSystem.Build(stations, model, targets.Imt), targets, model, options, out _, false);
+
+    /// <summary>As above, also returning the sparse kriging weights used by the Matheron sampler.</summary>
+    public static ConditionedField Condition(StationSystem sys, ConditioningTargets targets, ConditioningModel model,
+        ScalableConditioningOptions? options, out KrigingWeights? weights, bool keepWeights = true)
+    {
+        options ??= new ScalableConditioningOptions();
+        if (options.NeighbourCount < 1) throw new ArgumentOutOfRangeException(nameof(options), "NeighbourCount must be >= 1");
+        if (sys.TargetImt != targets.Imt) throw new ArgumentException($"station system was built for {sys.TargetImt}, targets are {targets.Imt}");
+        var st = sys.Stations;
+        var n = targets.Count;
+        var h = sys.HDimension;
+
+        // Stations that carry at least one row, and their rows (CSR).
+        var rowsOfStation = new List<int>[st.Count];
+        for (var r = 0; r < sys.RowCount; r++) (rowsOfStation[sys.RowStation[r]] ??= new List<int>()).Add(r);
+        var used = Enumerable.Range(0, st.Count).Where(s => rowsOfStation[s] is not null).ToArray();
+        var lon = used.Select(s => st.Sites.Lon[s]).ToArray();
+        var lat = used.Select(s => st.Sites.Lat[s]).ToArray();
+        var index = new StationNeighbourIndex(lon, lat);
+        var k = Math.Min(options.NeighbourCount, used.Length);
+        var maxRowsPerStation = used.Max(s => rowsOfStation[s]!.Count);
+        var maxRows = k * maxRowsPerStation;
+        var cdd = sys.CovDD.ToRowMajorArray();
+        var rtot = sys.RowCount;
+
+        var mean = new double[n];
+        var std = new double[n];
+        var sw = new double[n];
+        var sb = new double[n];
+        var counts = new int[n];
+        int[]? wRows = keepWeights ? new int[(long)n * maxRows > int.MaxValue ? throw new InvalidOperationException("too many weights") : n * maxRows] : null;
+        double[]? wVal = keepWeights ? new double[n * maxRows] : null;
+        double[]? wBetween = keepWeights ? new double[n * h] : null;
+
+        var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        Parallel.For(0, n, po, () => new Scratch(k, maxRows, h), (j, _, s) =>
+        {
+            var found = index.Nearest(targets.Sites.Lon[j], targets.Sites.Lat[j], k, s.Nn, s.D2);
+            var m = 0;
+            for (var a = 0; a < found; a++)
+                foreach (var r in rowsOfStation[used[s.Nn[a]]]!) s.Rows[m++] = r;
+            var rows = s.Rows.AsSpan(0, m);
+            KrigingRow.Covariance(sys, model, targets, j, rows, s.C, s.Stations, s.Tmp);
+            var a2 = s.A.AsSpan(0, m * m);
+            for (var p = 0; p < m; p++)
+            {
+                var src = cdd.AsSpan(rows[p] * rtot, rtot);
+                for (var q = 0; q < m; q++) a2[p * m + q] = src[rows[q]];
+            }
+            var rc = s.Rc.AsSpan(0, m);
+            s.C.AsSpan(0, m).CopyTo(rc);
+            if (LocalSolver.Cholesky(a2, m)) LocalSolver.CholeskySolve(a2, m, rc);
+            else
+            {
+                for (var p = 0; p < m; p++)
+                {
+                    var src = cdd.AsSpan(rows[p] * rtot, rtot);
+                    for (var q = 0; q < m; q++) a2[p * m + q] = src[rows[q]];
+                }
+                LocalSolver.PseudoSolve(a2, m, s.C.AsSpan(0, m), rc);
+            }
+            var (mu, vw, vb) = KrigingRow.Moments(sys, targets, j, rows, s.C, rc, s.Cvec);
+            mean[j] = mu;
+            sw[j] = Math.Sqrt(vw);
+            sb[j] = Math.Sqrt(vb);
+            std[j] = Math.Sqrt(vw + vb);
+            if (wRows is not null)
+            {
+                counts[j] = m;
+                rows.CopyTo(wRows.AsSpan(j * maxRows, m));
+                rc.CopyTo(wVal.AsSpan(j * maxRows, m));
+                s.Cvec.AsSpan(0, h).CopyTo(wBetween.AsSpan(j * h, h));
+            }
+            return s;
+        }, _ => { });
+
+        weights = null;
+        if (wRows is not null)
+        {
+            var start = new int[n + 1];
+            for (var j = 0; j < n; j++) start[j + 1] = start[j] + counts[j];
+            var rr = new int[start[n]];
+            var ww = new double[start[n]];
+            for (var j = 0; j < n; j++)
+            {
+                Array.Copy(wRows, j * maxRows, rr, start[j], counts[j]);
+                Array.Copy(wVal!, j * maxRows, ww, start[j], counts[j]);
+            }
+            weights = new KrigingWeights(start, rr, ww, wBetween!, h);
+        }
+        return new ConditionedField(sys, targets, mean, std, sw, sb);
+    }
+
+    private sealed class Scratch(int k, int maxRows, int h)
+    {
+        public readonly int[] Nn = new int[k];
+        public readonly double[] D2 = new double[k];
+        public readonly int[] Rows = new int[maxRows];
+        public readonly double[] C = new double[maxRows];
+        public readonly double[] Tmp = new double[maxRows];
+        public readonly int[] Stations = new int[maxRows];
+        public readonly double[] Rc = new double[maxRows];
+        public readonly double[] A = new double[maxRows * maxRows];
+        public readonly double[] Cvec = new double[Math.Max(h, 1)];
+    }
+}
