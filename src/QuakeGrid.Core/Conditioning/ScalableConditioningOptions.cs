@@ -3,8 +3,12 @@ namespace QuakeGrid.Core.Conditioning;
 /// <summary>Options of the scalable (k-nearest-station) conditioning mode.</summary>
 public sealed class ScalableConditioningOptions
 {
-    /// <summary>Number of nearest stations whose observation rows krige each target (default 40; 30–50 recommended).</summary>
-    public int NeighbourCount { get; init; } = 40;
+    /// <summary>
+    /// Number of nearest stations whose observation rows krige each target (default 50). Measured on 200 random stations,
+    /// 5,000 targets, exp(−h/10 km) kernel with 20 % noisy stations: worst mean error vs exact 0.052 (k = 20), 0.024 (30),
+    /// 0.013 (40), 0.0074 (50), 0.0045 (60) ln units; worst std error below 0.2 % for all of them.
+    /// </summary>
+    public int NeighbourCount { get; init; } = 50;
 
     /// <summary>Maximum degree of parallelism over targets (default: all cores).</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
