@@ -50,12 +50,13 @@ public static class ShakeMapJsonStationReader
                 }
                 var best = new Dictionary<Imt, (double Value, double Sigma, string Field)>();
                 var any = false;
+                var vertical = false;
                 if (props.TryGetProperty("channels", out var channels) && channels.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var ch in channels.EnumerateArray())
                     {
                         var chName = Text(ch, "name") ?? "";
-                        if (ShakeMapAmplitude.IsVertical(chName)) continue;
+                        if (ShakeMapAmplitude.IsVertical(chName)) { vertical = true; continue; }
                         if (!ch.TryGetProperty("amplitudes", out var amps) || amps.ValueKind != JsonValueKind.Array) continue;
                         foreach (var a in amps.EnumerateArray())
                         {
@@ -76,7 +77,12 @@ public static class ShakeMapJsonStationReader
                         }
                     }
                 }
-                if (!any) { b.Reject(where, "channels", kind == StationKind.Macroseismic ? "intensity-only station (no amplitudes)" : "no amplitudes"); continue; }
+                if (!any)
+                {
+                    b.Reject(where, "channels", vertical ? "only a vertical component (ShakeMap uses horizontals)"
+                        : kind == StationKind.Macroseismic ? "intensity-only station (no amplitudes)" : "no amplitudes");
+                    continue;
+                }
                 if (best.Count == 0) { b.Reject(where, "channels", "no accepted horizontal amplitude"); continue; }
                 var st = b.Add(id, Text(props, "name") ?? "", record, lon, lat, kind, Text(props, "network") ?? Text(props, "source") ?? "");
                 if (st is null) continue;

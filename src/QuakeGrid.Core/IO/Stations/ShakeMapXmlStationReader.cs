@@ -49,10 +49,11 @@ public static class ShakeMapXmlStationReader
             var kind = IsMacroseismic(s) ? StationKind.Macroseismic : StationKind.Seismic;
             var best = new Dictionary<Imt, (double Value, double Sigma, string Field)>();
             var any = false;
+            var vertical = false;
             foreach (var comp in s.Elements("comp"))
             {
                 var cname = Attr(comp, "name") ?? "";
-                if (ShakeMapAmplitude.IsVertical(cname)) continue;
+                if (ShakeMapAmplitude.IsVertical(cname)) { vertical = true; continue; }
                 foreach (var amp in comp.Elements())
                 {
                     any = true;
@@ -78,7 +79,7 @@ public static class ShakeMapXmlStationReader
                     if (!best.TryGetValue(imt, out var cur) || v > cur.Value) best[imt] = (v, sigma, field);
                 }
             }
-            if (!any) { b.Reject(where, "comp", "no amplitudes"); continue; }
+            if (!any) { b.Reject(where, "comp", vertical ? "only a vertical component (ShakeMap uses horizontals)" : "no amplitudes"); continue; }
             if (best.Count == 0) continue; // every amplitude was rejected above, each with its reason
             var st = b.Add(id, Attr(s, "name") ?? "", line, lon, lat, kind, netid);
             if (st is null) continue;
