@@ -1,4 +1,5 @@
 using QuakeGrid.Core.Correlation;
+using QuakeGrid.Core.Correlation.CrossImt;
 using QuakeGrid.Core.Imts;
 
 namespace QuakeGrid.Core.Conditioning;
@@ -23,6 +24,19 @@ public sealed class ConditioningModel
         _spatial = spatialFor ?? throw new ArgumentNullException(nameof(spatialFor));
         CrossWithin = crossWithin ?? throw new ArgumentNullException(nameof(crossWithin));
         CrossBetween = crossBetween ?? throw new ArgumentNullException(nameof(crossBetween));
+    }
+
+    /// <summary>
+    /// The defaults of OpenQuake and ShakeMap for conditioning: the kernel <paramref name="spatialSpec"/> built per IMT by
+    /// <see cref="CorrelationFactory.Parse"/> (e.g. <c>JB2009</c> or <c>JB2009:vs30-clustering</c>), Baker &amp; Jayaram (2008)
+    /// within-event and Goda &amp; Atkinson (2009) between-event cross-IMT correlation.
+    /// </summary>
+    public static ConditioningModel FromSpec(string spatialSpec)
+    {
+        CorrelationFactory.Parse(spatialSpec, Imts.Imt.Pga); // fail early on a bad specification
+        ICrossImtCorrelation within = new BakerJayaram2008();
+        ICrossImtCorrelation between = new GodaAtkinson2009();
+        return new ConditioningModel(imt => CorrelationFactory.Parse(spatialSpec, imt), within.Rho, between.Rho);
     }
 
     /// <summary>A model with one IMT-independent kernel; the cross-IMT functions must still be given for mixed IMTs.</summary>

@@ -1,3 +1,4 @@
+using QuakeGrid.Core.Correlation;
 using MathNet.Numerics.LinearAlgebra;
 using QuakeGrid.Core.Conditioning;
 using QuakeGrid.Core.Imts;
@@ -20,7 +21,7 @@ public sealed class JointGaussianOracleTests
     [InlineData(3.0)]  // above the observed range: conditioned on SA(1.0)
     public void TwoStageFormulasEqualJointGaussianConditioning(double targetPeriod)
     {
-        var rng = new Random(20221);
+        var rng = new System.Random(20221);
         const int s = 14;
         var lon = Enumerable.Range(0, s).Select(_ => -122.3 + 0.6 * rng.NextDouble()).ToArray();
         var lat = Enumerable.Range(0, s).Select(_ => 37.8 + 0.4 * rng.NextDouble()).ToArray();
@@ -49,7 +50,7 @@ public sealed class JointGaussianOracleTests
         var tphi = Enumerable.Range(0, n).Select(_ => 0.6 + 0.1 * rng.NextDouble()).ToArray();
         var targets = new ConditioningTargets(TestSites.FromLonLat(tlon, tlat), tImt, tmu, ttau, tphi);
 
-        var model = ConditioningModel.SingleKernel(new ExponentialTestKernel(RangeKm), ShakeMapVerificationCases.PeriodRatio, ShakeMapVerificationCases.PeriodRatio);
+        var model = ConditioningModel.SingleKernel(new ExponentialCorrelation(RangeKm, DistanceMetric.Geodesic), ShakeMapVerificationCases.PeriodRatio, ShakeMapVerificationCases.PeriodRatio);
         var field = ExactConditioner.Condition(stations, targets, model);
 
         // Oracle: which IMTs condition the target (as ShakeMap: native, else bracketing periods).

@@ -1,3 +1,4 @@
+using QuakeGrid.Core.Correlation;
 using System.Diagnostics;
 using QuakeGrid.Core.Conditioning;
 using QuakeGrid.Core.Imts;
@@ -12,7 +13,7 @@ public sealed class ScalableVersusExactTests(ITestOutputHelper output)
     public void FiveThousandTargetsOnTwoHundredStationsAgreeWithinIssueTolerance()
     {
         var (st, tg) = SyntheticScenario.Build(200, 5000, 7, Imt.Pga, new[] { Imt.Pga });
-        var model = ConditioningModel.SingleKernel(new ExponentialTestKernel(10.0), ShakeMapVerificationCases.PeriodRatio, ShakeMapVerificationCases.PeriodRatio);
+        var model = ConditioningModel.SingleKernel(new ExponentialCorrelation(10.0, DistanceMetric.Geodesic), ShakeMapVerificationCases.PeriodRatio, ShakeMapVerificationCases.PeriodRatio);
         var sw = Stopwatch.StartNew();
         var exact = ExactConditioner.Condition(st, tg, model);
         var tExact = sw.Elapsed.TotalMilliseconds;
@@ -29,7 +30,7 @@ public sealed class ScalableVersusExactTests(ITestOutputHelper output)
     public void MixedImtScalableAgreesWithExact()
     {
         var (st, tg) = SyntheticScenario.Build(150, 1500, 11, Imt.Sa(0.6), new[] { Imt.Sa(0.3), Imt.Sa(1.0) });
-        var model = ConditioningModel.SingleKernel(new ExponentialTestKernel(10.0), ShakeMapVerificationCases.PeriodRatio, ShakeMapVerificationCases.PeriodRatio);
+        var model = ConditioningModel.SingleKernel(new ExponentialCorrelation(10.0, DistanceMetric.Geodesic), ShakeMapVerificationCases.PeriodRatio, ShakeMapVerificationCases.PeriodRatio);
         var exact = ExactConditioner.Condition(st, tg, model);
         var fast = ScalableConditioner.Condition(st, tg, model, new ScalableConditioningOptions { NeighbourCount = 50 });
         var (dMean, dStd) = Compare(exact, fast);
@@ -41,7 +42,7 @@ public sealed class ScalableVersusExactTests(ITestOutputHelper output)
     public void WithAllStationsAsNeighboursScalableEqualsExact()
     {
         var (st, tg) = SyntheticScenario.Build(30, 300, 3, Imt.Pga, new[] { Imt.Pga });
-        var model = ConditioningModel.SingleKernel(new ExponentialTestKernel(25.0), ShakeMapVerificationCases.PeriodRatio, ShakeMapVerificationCases.PeriodRatio);
+        var model = ConditioningModel.SingleKernel(new ExponentialCorrelation(25.0, DistanceMetric.Geodesic), ShakeMapVerificationCases.PeriodRatio, ShakeMapVerificationCases.PeriodRatio);
         var exact = ExactConditioner.Condition(st, tg, model);
         var fast = ScalableConditioner.Condition(st, tg, model, new ScalableConditioningOptions { NeighbourCount = 30 });
         var (dMean, dStd) = Compare(exact, fast);

@@ -1,3 +1,4 @@
+using QuakeGrid.Core.Correlation;
 using System.Globalization;
 using QuakeGrid.Core.Conditioning;
 using QuakeGrid.Core.Imts;
@@ -22,7 +23,7 @@ internal static class ShakeMapVerificationCases
         return Math.Min(t1, t2) / Math.Max(t1, t2);
     }
 
-    public static ConditioningModel Model() => ConditioningModel.SingleKernel(new ExponentialTestKernel(10.0), PeriodRatio, PeriodRatio);
+    public static ConditioningModel Model() => ConditioningModel.SingleKernel(new ExponentialCorrelation(10.0, DistanceMetric.Geodesic), PeriodRatio, PeriodRatio);
 
     public static ConditioningStations Stations(string caseName)
     {

@@ -9,7 +9,7 @@ internal static class SyntheticScenario
     public static (ConditioningStations Stations, ConditioningTargets Targets) Build(int stations, int targets, int seed,
         Imt targetImt, Imt[] observed)
     {
-        var rng = new Random(seed);
+        var rng = new System.Random(seed);
         double U(double a, double b) => a + (b - a) * rng.NextDouble();
         var lon = Enumerable.Range(0, stations).Select(_ => U(-122.6, -121.4)).ToArray();
         var lat = Enumerable.Range(0, stations).Select(_ => U(37.5, 38.5)).ToArray();
@@ -29,7 +29,7 @@ internal static class SyntheticScenario
         return (st, tg);
     }
 
-    private static double Normal(Random rng)
+    private static double Normal(System.Random rng)
     {
         var u1 = 1.0 - rng.NextDouble();
         var u2 = rng.NextDouble();
