@@ -16,6 +16,14 @@ public static class ExactConditioner
 
     /// <summary>As <see cref="Condition(ConditioningStations, ConditioningTargets, ConditioningModel)"/> with a prepared station system.</summary>
     public static ConditionedField Condition(StationSystem sys, ConditioningTargets targets, ConditioningModel model)
+        => Condition(sys, targets, model, out _, false);
+
+    /// <summary>
+    /// As above; with <paramref name="keepWeights"/> also returns the dense regression coefficients RC = C_YD C_DD⁻¹
+    /// (every target on every row) for exact conditional sampling.
+    /// </summary>
+    public static ConditionedField Condition(StationSystem sys, ConditioningTargets targets, ConditioningModel model,
+        out KrigingWeights? weights, bool keepWeights = true)
     {
         if (sys.TargetImt != targets.Imt) throw new ArgumentException($"station system was built for {sys.TargetImt}, targets are {targets.Imt}");
         var n = targets.Count;
@@ -26,6 +34,9 @@ public static class ExactConditioner
         var std = new double[n];
         var sw = new double[n];
         var sb = new double[n];
+        var h = sys.HDimension;
+        double[]? rcAll = keepWeights ? new double[(long)n * r] : null;
+        double[]? between = keepWeights ? new double[n * h] : null;
         Parallel.For(0, n, () => new Scratch(r, sys.HDimension), (j, _, s) =>
         {
             KrigingRow.Covariance(sys, model, targets, j, rows, s.C, s.Stations, s.Tmp);
@@ -35,8 +46,23 @@ public static class ExactConditioner
             sw[j] = Math.Sqrt(vw);
             sb[j] = Math.Sqrt(vb);
             std[j] = Math.Sqrt(vw + vb);
+            if (rcAll is not null)
+            {
+                s.Rc.AsSpan(0, r).CopyTo(rcAll.AsSpan(j * r, r));
+                s.Cvec.AsSpan(0, h).CopyTo(between.AsSpan(j * h, h));
+            }
             return s;
         }, _ => { });
+        weights = null;
+        if (rcAll is not null)
+        {
+            var start = new int[n + 1];
+            for (var j = 0; j <= n; j++) start[j] = j * r;
+            var rowIdx = new int[n * r];
+            for (var j = 0; j < n; j++)
+                for (var q = 0; q < r; q++) rowIdx[j * r + q] = q;
+            weights = new KrigingWeights(start, rowIdx, rcAll, between!, h);
+        }
         return new ConditionedField(sys, targets, mean, std, sw, sb);
     }
 
