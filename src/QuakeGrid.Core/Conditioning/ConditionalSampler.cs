@@ -1,4 +1,5 @@
 using QuakeGrid.Core.Correlation;
+using QuakeGrid.Core.Gp.Dense;
 using QuakeGrid.Core.Random;
 
 namespace QuakeGrid.Core.Conditioning;
@@ -19,7 +20,7 @@ public static class ConditionalSampler
     /// (target j, field e at j·E + e); field e belongs to event <paramref name="firstEventId"/> + e.
     /// </summary>
     public static double[] Sample(ConditionedField field, KrigingWeights weights, ConditioningModel model, IFieldSampler sampler,
-        ulong jobSeed, long firstEventId, int count)
+        ulong jobSeed, long firstEventId, int count, int maxParallelism = -1)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
         var sys = field.Stations;
@@ -82,25 +83,22 @@ public static class ConditionalSampler
 
         // 4. Matheron update per target.
         var y = new double[(long)n * count];
-        Parallel.For(0, n, j =>
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, j =>
         {
             var row = y.AsSpan((int)((long)j * count), count);
             var phi = targets.Phi[j];
             var ej = eps.AsSpan((int)((long)j * count), count);
-            for (var e = 0; e < count; e++) row[e] = field.MeanLn[j] + phi * ej[e];
+            row.Fill(field.MeanLn[j]);
+            VectorMath.Axpy(phi, ej, row);
             for (var a = 0; a < h; a++)
             {
                 var c = weights.Between[j * h + a];
-                if (c == 0) continue;
-                var da = delta.AsSpan(a * count, count);
-                for (var e = 0; e < count; e++) row[e] += c * da[e];
+                if (c != 0) VectorMath.Axpy(c, delta.AsSpan(a * count, count), row);
             }
             for (var p = weights.Start[j]; p < weights.Start[j + 1]; p++)
             {
                 var w = weights.Weights[p];
-                if (w == 0) continue;
-                var dq = d.AsSpan((int)((long)weights.Rows[p] * count), count);
-                for (var e = 0; e < count; e++) row[e] -= w * dq[e];
+                if (w != 0) VectorMath.Axpy(-w, d.AsSpan((int)((long)weights.Rows[p] * count), count), row);
             }
         });
         return y;

@@ -28,7 +28,7 @@ public static class ExactConditioner
         if (sys.TargetImt != targets.Imt) throw new ArgumentException($"station system was built for {sys.TargetImt}, targets are {targets.Imt}");
         var n = targets.Count;
         var r = sys.RowCount;
-        var cinv = sys.CovDDInverse.ToRowMajorArray();
+        var cinv = sys.CovDDInverse();
         var rows = Enumerable.Range(0, r).ToArray();
         var mean = new double[n];
         var std = new double[n];

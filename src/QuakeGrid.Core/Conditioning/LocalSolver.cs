@@ -46,18 +46,15 @@ internal static class LocalSolver
         }
     }
 
-    /// <summary>x = C⁺ c with the pseudo-inverse of the symmetric matrix given row-major in <paramref name="cMatrix"/>.</summary>
-    public static void PseudoSolve(ReadOnlySpan<double> cMatrix, int n, ReadOnlySpan<double> rhs, Span<double> x)
+    /// <summary>Writes the pseudo-inverse of C[rows, rows] (C row-major n×n) into <paramref name="into"/> (m×m row-major).</summary>
+    public static void PseudoInverse(ReadOnlySpan<double> c, int n, ReadOnlySpan<int> rows, Span<double> into)
     {
-        var m = Matrix<double>.Build.Dense(n, n);
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < n; j++) m[i, j] = cMatrix[i * n + j];
-        var inv = SymmetricInverse.PseudoInverse(m);
-        for (var i = 0; i < n; i++)
-        {
-            var s = 0.0;
-            for (var j = 0; j < n; j++) s += inv[i, j] * rhs[j];
-            x[i] = s;
-        }
+        var m = rows.Length;
+        var a = Matrix<double>.Build.Dense(m, m);
+        for (var i = 0; i < m; i++)
+            for (var j = 0; j < m; j++) a[i, j] = c[rows[i] * n + rows[j]];
+        var inv = SymmetricInverse.PseudoInverse(a);
+        for (var i = 0; i < m; i++)
+            for (var j = 0; j < m; j++) into[i * m + j] = inv[i, j];
     }
 }

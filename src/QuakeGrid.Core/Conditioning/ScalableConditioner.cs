@@ -34,7 +34,7 @@ public static class ScalableConditioner
         var k = Math.Min(options.NeighbourCount, used.Length);
         var maxRowsPerStation = used.Max(s => rowsOfStation[s]!.Count);
         var maxRows = k * maxRowsPerStation;
-        var cdd = sys.CovDD.ToRowMajorArray();
+        var cdd = sys.CovDD;
         var rtot = sys.RowCount;
 
         var mean = new double[n];
@@ -46,44 +46,56 @@ public static class ScalableConditioner
         double[]? wVal = keepWeights ? new double[n * maxRows] : null;
         double[]? wBetween = keepWeights ? new double[n * h] : null;
 
+        // Contiguous target ranges per task: neighbouring targets usually share their k nearest stations, so the k×k
+        // factor of the previous target is reused when the (sorted) row set is unchanged.
         var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, n, po, () => new Scratch(k, maxRows, h), (j, _, s) =>
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(64, n / 256 + 1)), po,
+            () => new Scratch(k, maxRows, h), (range, _, s) =>
         {
-            var found = index.Nearest(targets.Sites.Lon[j], targets.Sites.Lat[j], k, s.Nn, s.D2);
-            var m = 0;
-            for (var a = 0; a < found; a++)
-                foreach (var r in rowsOfStation[used[s.Nn[a]]]!) s.Rows[m++] = r;
-            var rows = s.Rows.AsSpan(0, m);
-            KrigingRow.Covariance(sys, model, targets, j, rows, s.C, s.Stations, s.Tmp);
-            var a2 = s.A.AsSpan(0, m * m);
-            for (var p = 0; p < m; p++)
+            for (var j = range.Item1; j < range.Item2; j++)
             {
-                var src = cdd.AsSpan(rows[p] * rtot, rtot);
-                for (var q = 0; q < m; q++) a2[p * m + q] = src[rows[q]];
-            }
-            var rc = s.Rc.AsSpan(0, m);
-            s.C.AsSpan(0, m).CopyTo(rc);
-            if (LocalSolver.Cholesky(a2, m)) LocalSolver.CholeskySolve(a2, m, rc);
-            else
-            {
-                for (var p = 0; p < m; p++)
+                var found = index.Nearest(targets.Sites.Lon[j], targets.Sites.Lat[j], k, s.Nn, s.D2);
+                var m = 0;
+                for (var a = 0; a < found; a++)
+                    foreach (var r in rowsOfStation[used[s.Nn[a]]]!) s.Rows[m++] = r;
+                var rows = s.Rows.AsSpan(0, m);
+                rows.Sort();
+                if (m != s.CachedCount || !rows.SequenceEqual(s.CachedRows.AsSpan(0, m)))
                 {
-                    var src = cdd.AsSpan(rows[p] * rtot, rtot);
-                    for (var q = 0; q < m; q++) a2[p * m + q] = src[rows[q]];
+                    var a2 = s.A.AsSpan(0, m * m);
+                    for (var p = 0; p < m; p++)
+                    {
+                        var src = cdd.AsSpan(rows[p] * rtot, rtot);
+                        for (var q = 0; q < m; q++) a2[p * m + q] = src[rows[q]];
+                    }
+                    s.CachedPseudo = !LocalSolver.Cholesky(a2, m);
+                    if (s.CachedPseudo) LocalSolver.PseudoInverse(cdd, rtot, rows, a2);
+                    rows.CopyTo(s.CachedRows);
+                    s.CachedCount = m;
                 }
-                LocalSolver.PseudoSolve(a2, m, s.C.AsSpan(0, m), rc);
-            }
-            var (mu, vw, vb) = KrigingRow.Moments(sys, targets, j, rows, s.C, rc, s.Cvec);
-            mean[j] = mu;
-            sw[j] = Math.Sqrt(vw);
-            sb[j] = Math.Sqrt(vb);
-            std[j] = Math.Sqrt(vw + vb);
-            if (wRows is not null)
-            {
-                counts[j] = m;
-                rows.CopyTo(wRows.AsSpan(j * maxRows, m));
-                rc.CopyTo(wVal.AsSpan(j * maxRows, m));
-                s.Cvec.AsSpan(0, h).CopyTo(wBetween.AsSpan(j * h, h));
+                KrigingRow.Covariance(sys, model, targets, j, rows, s.C, s.Stations, s.Tmp);
+                var rc = s.Rc.AsSpan(0, m);
+                if (s.CachedPseudo)
+                {
+                    for (var p = 0; p < m; p++) rc[p] = KrigingRow.Dot(s.A.AsSpan(p * m, m), s.C.AsSpan(0, m));
+                }
+                else
+                {
+                    s.C.AsSpan(0, m).CopyTo(rc);
+                    LocalSolver.CholeskySolve(s.A.AsSpan(0, m * m), m, rc);
+                }
+                var (mu, vw, vb) = KrigingRow.Moments(sys, targets, j, rows, s.C, rc, s.Cvec);
+                mean[j] = mu;
+                sw[j] = Math.Sqrt(vw);
+                sb[j] = Math.Sqrt(vb);
+                std[j] = Math.Sqrt(vw + vb);
+                if (wRows is not null)
+                {
+                    counts[j] = m;
+                    rows.CopyTo(wRows.AsSpan(j * maxRows, m));
+                    rc.CopyTo(wVal.AsSpan(j * maxRows, m));
+                    s.Cvec.AsSpan(0, h).CopyTo(wBetween.AsSpan(j * h, h));
+                }
             }
             return s;
         }, _ => { });
@@ -116,5 +128,8 @@ public static class ScalableConditioner
         public readonly double[] Rc = new double[maxRows];
         public readonly double[] A = new double[maxRows * maxRows];
         public readonly double[] Cvec = new double[Math.Max(h, 1)];
+        public readonly int[] CachedRows = new int[maxRows];
+        public int CachedCount = -1;
+        public bool CachedPseudo;
     }
 }

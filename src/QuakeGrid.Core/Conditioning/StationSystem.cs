@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using QuakeGrid.Core.Gp.Dense;
 using QuakeGrid.Core.Imts;
 
 namespace QuakeGrid.Core.Conditioning;
@@ -37,11 +38,13 @@ public sealed class StationSystem
     /// <summary>H component (0-based into <see cref="BracketedImts"/>) each row's tau multiplies.</summary>
     public int[] RowHComponent { get; private init; } = Array.Empty<int>();
 
-    /// <summary>C_DD, rows × rows.</summary>
-    public Matrix<double> CovDD { get; private init; } = null!;
-    /// <summary>C_DD⁻¹ (pseudo-inverse when C_DD is singular).</summary>
-    public Matrix<double> CovDDInverse { get; private init; } = null!;
-    public bool UsedPseudoInverse { get; private init; }
+    /// <summary>C_DD, rows × rows, row-major.</summary>
+    public double[] CovDD { get; private init; } = Array.Empty<double>();
+    /// <summary>True when C_DD was singular and its Moore–Penrose pseudo-inverse is used (as OpenQuake's pinv).</summary>
+    public bool UsedPseudoInverse => _pinv is not null;
+    private double[]? _cholesky;   // lower factor of C_DD (row-major) when positive definite
+    private double[]? _pinv;       // pseudo-inverse otherwise
+    private double[]? _inverse;    // explicit C_DD⁻¹, built on first use by the exact mode
     /// <summary>Posterior covariance of H.</summary>
     public Matrix<double> CovH { get; private init; } = null!;
     /// <summary>Posterior mean of H.</summary>
@@ -91,7 +94,7 @@ public sealed class StationSystem
         }
 
         var sites = stations.Sites;
-        var cdd = Matrix<double>.Build.Dense(r, r);
+        var cdd = new double[(long)r * r];
         for (var a = 0; a < r; a++)
         {
             for (var b = 0; b <= a; b++)
@@ -99,12 +102,12 @@ public sealed class StationSystem
                 var rho = a == b && rowM[a] == rowM[b] ? 1.0
                     : model.WithinRho(cond[rowM[a]], sites, rowS[a], cond[rowM[b]], sites, rowS[b]);
                 var c = phi[a] * rho * phi[b];
-                cdd[a, b] = c;
-                cdd[b, a] = c;
+                cdd[a * r + b] = c;
+                cdd[b * r + a] = c;
             }
-            cdd[a, a] += v[a];
+            cdd[a * r + a] += v[a];
         }
-        var cinv = SymmetricInverse.Invert(cdd, out var pseudo);
+        var (chol, pinv) = Factor(cdd, r);
 
         // Between-event posterior (Engler et al. 2022, eqs. B8, B9).
         var h = bracketed.Count;
@@ -112,22 +115,92 @@ public sealed class StationSystem
         for (var i = 0; i < h; i++)
             for (var j = 0; j < h; j++)
                 corrHH[i, j] = i == j ? 1.0 : model.CrossBetween(bracketed[i], bracketed[j]);
-        var t = Matrix<double>.Build.Dense(r, h);
-        for (var q = 0; q < r; q++) t[q, hc[q]] = tau[q];
-        var tTcinv = t.TransposeThisAndMultiply(cinv); // h × r
-        var precision = tTcinv * t + SymmetricInverse.Invert(corrHH, out _);
+        // C_DD⁻¹ [T_D | zeta] in one solve with h + 1 right-hand sides.
+        var rhs = new double[(long)r * (h + 1)];
+        for (var q = 0; q < r; q++)
+        {
+            rhs[q * (h + 1) + hc[q]] = tau[q];
+            rhs[q * (h + 1) + h] = zeta[q];
+        }
+        var sol = Solve(chol, pinv, r, rhs, h + 1);
+        var tCt = Matrix<double>.Build.Dense(h, h);
+        var tCz = Vector<double>.Build.Dense(h);
+        for (var q = 0; q < r; q++)
+        {
+            for (var b = 0; b < h; b++) tCt[hc[q], b] += tau[q] * sol[q * (h + 1) + b];
+            tCz[hc[q]] += tau[q] * sol[q * (h + 1) + h];
+        }
+        var precision = tCt + SymmetricInverse.Invert(corrHH, out _);
         var covH = SymmetricInverse.Invert(precision, out _);
-        var zv = Vector<double>.Build.DenseOfArray(zeta);
-        var muH = covH * (tTcinv * zv);
-        var muB = t * muH;
-        var alpha = cinv * (zv - muB);
+        var muH = covH * tCz;
+        var muB = new double[r];
+        for (var q = 0; q < r; q++) muB[q] = tau[q] * muH[hc[q]];
+        var resid = new double[r];
+        for (var q = 0; q < r; q++) resid[q] = zeta[q] - muB[q];
+        var alpha = Solve(chol, pinv, r, resid, 1);
 
         return new StationSystem
         {
             TargetImt = targetImt, ConditioningImts = cond, BracketedImts = bracketed, Native = native, Stations = stations,
             RowStation = rowS.ToArray(), RowImt = rowM.ToArray(), Zeta = zeta, VarAddon = v, PhiD = phi, TauD = tau, RowHComponent = hc,
-            CovDD = cdd, CovDDInverse = cinv, UsedPseudoInverse = pseudo, CovH = covH, MuH = muH.ToArray(), MuB = muB.ToArray(),
-            Alpha = alpha.ToArray(),
+            CovDD = cdd, _cholesky = chol, _pinv = pinv, CovH = covH, MuH = muH.ToArray(), MuB = muB, Alpha = alpha,
         };
+    }
+
+    /// <summary>Explicit C_DD⁻¹ (pseudo-inverse when singular), row-major; computed once on first use.</summary>
+    public double[] CovDDInverse()
+    {
+        if (_inverse is not null) return _inverse;
+        var r = RowCount;
+        if (_pinv is not null) return _inverse = _pinv;
+        var id = new double[(long)r * r];
+        for (var q = 0; q < r; q++) id[q * r + q] = 1.0;
+        return _inverse = Solve(_cholesky, null, r, id, r);
+    }
+
+    /// <summary>
+    /// Cholesky factor of C_DD (blocked SIMD, <see cref="DenseCholesky"/>) when it is safely positive definite (every pivot above
+    /// 1e-10 × the largest diagonal); otherwise its pseudo-inverse (<see cref="SymmetricInverse.PseudoInverse"/>).
+    /// </summary>
+    private static (double[]? Chol, double[]? Pinv) Factor(double[] cdd, int r)
+    {
+        if (r == 0) return (Array.Empty<double>(), null);
+        var maxDiag = 0.0;
+        for (var q = 0; q < r; q++) maxDiag = Math.Max(maxDiag, cdd[q * r + q]);
+        var l = (double[])cdd.Clone();
+        try
+        {
+            DenseCholesky.FactorInPlace(l, r);
+            var ok = true;
+            for (var q = 0; q < r && ok; q++) ok = l[q * r + q] * l[q * r + q] > 1e-10 * maxDiag;
+            if (ok) return (l, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // not numerically positive definite: pseudo-inverse below
+        }
+        var m = Matrix<double>.Build.Dense(r, r, (a, b) => cdd[a * r + b]);
+        return (null, SymmetricInverse.PseudoInverse(m).ToRowMajorArray());
+    }
+
+    /// <summary>C_DD⁺ B for B row-major r × <paramref name="nrhs"/> (a new array).</summary>
+    private static double[] Solve(double[]? chol, double[]? pinv, int r, double[] b, int nrhs)
+    {
+        if (chol is not null)
+        {
+            var x = (double[])b.Clone();
+            TriangularSolve.Lower(chol, r, x, nrhs);
+            TriangularSolve.LowerTransposed(chol, r, x, nrhs);
+            return x;
+        }
+        var y = new double[b.Length];
+        for (var a = 0; a < r; a++)
+            for (var q = 0; q < r; q++)
+            {
+                var p = pinv![a * r + q];
+                if (p == 0) continue;
+                for (var c = 0; c < nrhs; c++) y[a * nrhs + c] += p * b[q * nrhs + c];
+            }
+        return y;
     }
 }
