@@ -59,7 +59,7 @@ public sealed class JointGaussianOracleTests
         foreach (var k in cond) for (var i = 0; i < s; i++) if (!double.IsNaN(obs[k][i])) rows.Add((i, k));
         var r = rows.Count;
         double Cross(double t1, double t2) => Math.Min(t1, t2) / Math.Max(t1, t2);
-        double Rho(double lo1, double la1, double lo2, double la2) => Math.Exp(-Geometry.Geodesy.DistanceKm(lo1, la1, lo2, la2) / RangeKm);
+        double Rho(double lo1, double la1, double lo2, double la2) => Math.Exp(-Core.Geometry.Geodesy.DistanceKm(lo1, la1, lo2, la2) / RangeKm);
         var periods = new[] { 0.3, 1.0 };
         // Cov(Y, Y), Cov(Y, Z), Cov(Z, Z), Z = residuals at the rows.
         var syy = Matrix<double>.Build.Dense(n, n);
