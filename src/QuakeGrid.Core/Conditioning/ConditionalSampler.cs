@@ -82,7 +82,7 @@ public static class ConditionalSampler
         }
 
         // 4. Matheron update per target.
-        var y = new double[(long)n * count];
+        var y = GC.AllocateUninitializedArray<double>(checked(n * count));
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, j =>
         {
             var row = y.AsSpan((int)((long)j * count), count);
@@ -95,10 +95,10 @@ public static class ConditionalSampler
                 var c = weights.Between[j * h + a];
                 if (c != 0) VectorMath.Axpy(c, delta.AsSpan(a * count, count), row);
             }
-            for (var p = weights.Start[j]; p < weights.Start[j + 1]; p++)
+            for (var q = 0; q < weights.Count[j]; q++)
             {
-                var w = weights.Weights[p];
-                if (w != 0) VectorMath.Axpy(-w, d.AsSpan((int)((long)weights.Rows[p] * count), count), row);
+                var w = weights.Weight(j, q);
+                if (w != 0) VectorMath.Axpy(-w, d.AsSpan((int)((long)weights.Row(j, q) * count), count), row);
             }
         });
         return y;

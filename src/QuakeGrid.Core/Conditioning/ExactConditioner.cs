@@ -53,16 +53,7 @@ public static class ExactConditioner
             }
             return s;
         }, _ => { });
-        weights = null;
-        if (rcAll is not null)
-        {
-            var start = new int[n + 1];
-            for (var j = 0; j <= n; j++) start[j] = j * r;
-            var rowIdx = new int[n * r];
-            for (var j = 0; j < n; j++)
-                for (var q = 0; q < r; q++) rowIdx[j * r + q] = q;
-            weights = new KrigingWeights(start, rowIdx, rcAll, between!, h);
-        }
+        weights = rcAll is null ? null : new KrigingWeights(r, Enumerable.Repeat(r, n).ToArray(), null, rcAll, between!, h);
         return new ConditionedField(sys, targets, mean, std, sw, sb);
     }
 

@@ -46,20 +46,31 @@ public static class ScalableConditioner
         double[]? wVal = keepWeights ? new double[n * maxRows] : null;
         double[]? wBetween = keepWeights ? new double[n * h] : null;
 
-        // Contiguous target ranges per task: neighbouring targets usually share their k nearest stations, so the k×k
-        // factor of the previous target is reused when the (sorted) row set is unchanged.
+        // Targets in cell order; each cell queries its k nearest stations once, at its centre. Within a task, the k×k
+        // factor of the previous target is reused while the (sorted) row set is unchanged.
+        var cell = options.CellSizeKm ?? AutoCellSize(index, lon, lat, k);
+        var grid = new TargetCells(targets.Sites.Lon, targets.Sites.Lat, cell);
         var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(64, n / 256 + 1)), po,
             () => new Scratch(k, maxRows, h), (range, _, s) =>
         {
-            for (var j = range.Item1; j < range.Item2; j++)
+            var lastCell = long.MinValue;
+            var m = 0;
+            for (var p0 = range.Item1; p0 < range.Item2; p0++)
             {
-                var found = index.Nearest(targets.Sites.Lon[j], targets.Sites.Lat[j], k, s.Nn, s.D2);
-                var m = 0;
-                for (var a = 0; a < found; a++)
-                    foreach (var r in rowsOfStation[used[s.Nn[a]]]!) s.Rows[m++] = r;
+                var j = grid.Order[p0];
+                var key = grid.Key[j];
+                if (key != lastCell || cell <= 0)
+                {
+                    var (qLon, qLat) = grid.QueryPoint(j);
+                    var found = index.Nearest(qLon, qLat, k, s.Nn, s.D2);
+                    m = 0;
+                    for (var a = 0; a < found; a++)
+                        foreach (var r in rowsOfStation[used[s.Nn[a]]]!) s.Rows[m++] = r;
+                    s.Rows.AsSpan(0, m).Sort();
+                    lastCell = key;
+                }
                 var rows = s.Rows.AsSpan(0, m);
-                rows.Sort();
                 if (m != s.CachedCount || !rows.SequenceEqual(s.CachedRows.AsSpan(0, m)))
                 {
                     var a2 = s.A.AsSpan(0, m * m);
@@ -100,21 +111,29 @@ public static class ScalableConditioner
             return s;
         }, _ => { });
 
-        weights = null;
-        if (wRows is not null)
-        {
-            var start = new int[n + 1];
-            for (var j = 0; j < n; j++) start[j + 1] = start[j] + counts[j];
-            var rr = new int[start[n]];
-            var ww = new double[start[n]];
-            for (var j = 0; j < n; j++)
-            {
-                Array.Copy(wRows, j * maxRows, rr, start[j], counts[j]);
-                Array.Copy(wVal!, j * maxRows, ww, start[j], counts[j]);
-            }
-            weights = new KrigingWeights(start, rr, ww, wBetween!, h);
-        }
+        weights = wRows is null ? null : new KrigingWeights(maxRows, counts, wRows, wVal!, wBetween!, h);
         return new ConditionedField(sys, targets, mean, std, sw, sb);
+    }
+
+    /// <summary>
+    /// A tenth of the median, over stations, of the distance to their k-th nearest station (the typical radius of a
+    /// k-station neighbourhood), clamped to [0.05, 10] km: moving the query point by under a cell changes only the
+    /// farthest, least weighted neighbours.
+    /// </summary>
+    private static double AutoCellSize(StationNeighbourIndex index, double[] lon, double[] lat, int k)
+    {
+        if (lon.Length < 2) return 10.0;
+        var kk = Math.Min(k + 1, lon.Length);
+        var nn = new int[kk];
+        var d2 = new double[kk];
+        var d = new double[lon.Length];
+        for (var s = 0; s < lon.Length; s++)
+        {
+            var found = index.Nearest(lon[s], lat[s], kk, nn, d2);
+            d[s] = Math.Sqrt(d2[found - 1]) * Geometry.Geodesy.EarthRadiusKm;
+        }
+        Array.Sort(d);
+        return Math.Clamp(0.1 * d[d.Length / 2], 0.05, 10.0);
     }
 
     private sealed class Scratch(int k, int maxRows, int h)

@@ -10,6 +10,14 @@ public sealed class ScalableConditioningOptions
     /// </summary>
     public int NeighbourCount { get; init; } = 50;
 
+    /// <summary>
+    /// Targets are grouped in square cells of this size (km) and every target of a cell uses the k stations nearest to
+    /// the cell centre, so the k-NN query and the k×k factor are shared by the cell. Null (default) chooses a tenth of the
+    /// median radius of a k-station neighbourhood (distance from a station to its k-th nearest), within [0.05, 10] km;
+    /// 0 queries every target's own k nearest.
+    /// </summary>
+    public double? CellSizeKm { get; init; }
+
     /// <summary>Maximum degree of parallelism over targets (default: all cores).</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 }
