@@ -24,6 +24,12 @@ public sealed class ScalableVersusExactTests(ITestOutputHelper output)
         output.WriteLine($"k=50: max |d mean| = {dMean:E3} ln, max |d std|/std = {dStd:P4}; exact {tExact:F0} ms, scalable {tFast:F0} ms");
         Assert.True(dMean <= 0.01, $"mean differs by {dMean}");
         Assert.True(dStd <= 0.02, $"std differs by {dStd:P3}");
+
+        // Without target cells (every target queries its own 50 nearest stations).
+        var own = ScalableConditioner.Condition(st, tg, model, new ScalableConditioningOptions { NeighbourCount = 50, CellSizeKm = 0 });
+        var (dMean0, dStd0) = Compare(exact, own);
+        output.WriteLine($"k=50, no cells: max |d mean| = {dMean0:E3} ln, max |d std|/std = {dStd0:P4}");
+        Assert.True(dMean0 <= 0.01 && dStd0 <= 0.02);
     }
 
     [Fact]
