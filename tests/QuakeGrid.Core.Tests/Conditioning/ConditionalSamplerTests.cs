@@ -11,11 +11,13 @@ public sealed class ConditionalSamplerTests
         ShakeMapVerificationCases.PeriodRatio, ShakeMapVerificationCases.PeriodRatio);
 
     [Theory]
-    [InlineData(1.0, false)] // native SA(1.0), exact weights
-    [InlineData(0.6, false)] // bracketed by SA(0.3) and SA(1.0), exact weights
-    [InlineData(1.0, true)]  // native, k = 4 nearest stations
-    [InlineData(0.6, true)]  // bracketed, k = 4 nearest stations
-    public void SampleMomentsMatchConditionalMoments(double period, bool scalable)
+    [InlineData(1.0, false, false)] // native SA(1.0), exact weights
+    [InlineData(0.6, false, false)] // bracketed by SA(0.3) and SA(1.0), exact weights
+    [InlineData(1.0, true, false)]  // native, k = 4 nearest stations
+    [InlineData(0.6, true, false)]  // bracketed, k = 4 nearest stations
+    [InlineData(1.0, true, true)]   // native, k = 4, Vecchia unconditional field (m = 30)
+    [InlineData(0.6, true, true)]   // bracketed (station copies per IMT at equal positions), Vecchia field
+    public void SampleMomentsMatchConditionalMoments(double period, bool scalable, bool vecchia)
     {
         var (st, tg) = SyntheticScenario.Build(12, 30, 5, Imt.Sa(period), new[] { Imt.Sa(0.3), Imt.Sa(1.0) });
         var model = Model();
@@ -25,7 +27,8 @@ public sealed class ConditionalSamplerTests
             ? ScalableConditioner.Condition(sys, tg, model, new ScalableConditioningOptions { NeighbourCount = 4 }, out w)
             : ExactConditioner.Condition(sys, tg, model, out w);
         const int e = 4000;
-        var y = ConditionalSampler.Sample(field, w!, model, new DenseFieldSampler(), 42, 0, e);
+        IFieldSampler sampler = vecchia ? new VecchiaFieldSampler() : new DenseFieldSampler();
+        var y = ConditionalSampler.Sample(field, w!, model, sampler, 42, 0, e);
         for (var j = 0; j < tg.Count; j++)
         {
             var row = y.AsSpan(j * e, e).ToArray();
