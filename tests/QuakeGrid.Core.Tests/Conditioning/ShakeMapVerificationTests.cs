@@ -47,7 +47,9 @@ public sealed class ShakeMapVerificationTests(ITestOutputHelper output)
             count++;
             if (!double.TryParse(a.Expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var e) || e == 0) continue;
             var v = Quantity(Field(a.Case, false), a.Quantity);
-            worst = Math.Max(worst, Math.Abs(v - e) / Math.Abs(e));
+            var rel = Math.Abs(v - e) / Math.Abs(e);
+            output.WriteLine($"{a.Case} {a.Quantity}: expected {e:R}, exact {v:R}, scalable {Quantity(Field(a.Case, true), a.Quantity):R}, rel {rel:E2}");
+            worst = Math.Max(worst, rel);
         }
         output.WriteLine($"{count} numeric assertions; worst relative error (non-zero expected values): {worst:E3}");
         Assert.True(count >= 40, $"expected.csv should hold the OQ assertions, found {count}");
