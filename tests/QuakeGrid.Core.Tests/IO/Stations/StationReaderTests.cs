@@ -184,6 +184,23 @@ public sealed class StationReaderTests
     }
 
     [Fact]
+    public void SiteModelAssignsVs30ToXmlStationsAndRejectsFarOnes()
+    {
+        var hist = ShakeMapXmlStationReader.Read(Data("northridge1994_hist_dat.xml"));
+        // 12A is at (-118.56, 34.571), AHM at (-117.95, 33.817); L09 at (-118.56, 34.608) is 4.2 km from the first point.
+        var sm = new StationSiteModel(new Sites.SiteCollection(new[] { -118.56, -117.95 }, new[] { 34.57, 33.817 }, new[] { 350.0, 500.0 }, new[] { 200.0, double.NaN }));
+        var r = sm.AssignTo(hist);
+        Assert.Equal(new[] { "12A", "AHM", "L09" }, r.Stations.Ids.OrderBy(x => x, StringComparer.Ordinal).ToArray());
+        Assert.Equal(350.0, r.Stations.Vs30[Array.IndexOf(r.Stations.Ids, "L09")]);
+        Assert.Equal(350.0, r.Stations.Vs30[Array.IndexOf(r.Stations.Ids, "12A")]);
+        Assert.Equal(200.0, r.Stations.Z1pt0[Array.IndexOf(r.Stations.Ids, "12A")]);
+        Assert.Equal(0.257635, Value(r.Stations, "12A", Imt.Pga), 12);
+        Assert.Equal(182, r.Rejections.Count);
+        Assert.All(r.Rejections, x => Assert.Contains("no site-model point within 5 km", x.Reason));
+        Assert.Equal(3, r.Stations.ToSiteCollection().Count);
+    }
+
+    [Fact]
     public void StationFileReaderDispatchesByExtension()
     {
         Assert.Equal(185, StationFileReader.Read(Data("northridge1994_hist_dat.xml")).Stations.Count);
