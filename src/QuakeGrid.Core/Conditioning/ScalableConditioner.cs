@@ -42,7 +42,7 @@ public static class ScalableConditioner
         var sw = new double[n];
         var sb = new double[n];
         var counts = new int[n];
-        int[]? wRows = keepWeights ? new int[(long)n * maxRows > int.MaxValue ? throw new InvalidOperationException("too many weights") : n * maxRows] : null;
+        int[]? wRows = keepWeights ? new int[(long)n * maxRows > int.MaxValue ? throw new InvalidOperationException($"{n} targets × {maxRows} weights exceed one array; condition the targets in parts") : n * maxRows] : null;
         double[]? wVal = keepWeights ? new double[n * maxRows] : null;
         double[]? wBetween = keepWeights ? new double[n * h] : null;
 
