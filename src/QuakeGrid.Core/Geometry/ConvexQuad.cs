@@ -32,9 +32,6 @@ internal readonly struct ConvexQuad
         _orient = Math.Abs(area2) <= 1e-9 * perimeter * perimeter ? 0.0 : Math.Sign(area2);
     }
 
-    /// <summary>Twice the signed area (positive counter-clockwise), km².</summary>
-    public double SignedArea2 => (_x0 * _y1 - _x1 * _y0) + (_x1 * _y2 - _x2 * _y1) + (_x2 * _y3 - _x3 * _y2) + (_x3 * _y0 - _x0 * _y3);
-
     private static double InvLen2(double ex, double ey)
     {
         var l2 = ex * ex + ey * ey;

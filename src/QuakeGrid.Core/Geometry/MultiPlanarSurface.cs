@@ -100,9 +100,6 @@ public sealed class MultiPlanarSurface : IRuptureSurface
             ref var rlat = ref MemoryMarshal.GetReference(lat);
             var vtot = Vector256.Create(total);
             var zero = Vector256<double>.Zero;
-            var straight = _gc2.IsStraight;
-            Span<double> xs = stackalloc double[4];
-            Span<double> ys = stackalloc double[4];
             for (; i <= n - 4; i += 4)
             {
                 if (!p.Site(Vector256.LoadUnsafe(ref rlon, (nuint)i), Vector256.LoadUnsafe(ref rlat, (nuint)i),
@@ -120,27 +117,9 @@ public sealed class MultiPlanarSurface : IRuptureSurface
                 }
                 Vector256.Sqrt(jb2).StoreUnsafe(ref rjb[0], (nuint)i);
                 Vector256.Sqrt(rup2).StoreUnsafe(ref rrup[0], (nuint)i);
-                if (straight)
-                {
-                    var dx = x - Vector256.Create(_gc2.StraightX0);
-                    var dy = y - Vector256.Create(_gc2.StraightY0);
-                    var sx = Vector256.Create(_gc2.StraightSx);
-                    var sy = Vector256.Create(_gc2.StraightSy);
-                    (dx * sy - dy * sx).StoreUnsafe(ref rx[0], (nuint)i);
-                    var u = dx * sx + dy * sy;
-                    Vector256.Max(Vector256.Max(-u, u - vtot), zero).StoreUnsafe(ref ry0[0], (nuint)i);
-                }
-                else
-                {
-                    x.CopyTo(xs);
-                    y.CopyTo(ys);
-                    for (var j = 0; j < 4; j++)
-                    {
-                        _gc2.Coordinates(xs[j], ys[j], out var t, out var u);
-                        rx[i + j] = t;
-                        ry0[i + j] = u < 0 ? -u : (u > total ? u - total : 0.0);
-                    }
-                }
+                _gc2.Coordinates(x, y, out var t, out var u);
+                t.StoreUnsafe(ref rx[0], (nuint)i);
+                Vector256.Max(Vector256.Max(-u, u - vtot), zero).StoreUnsafe(ref ry0[0], (nuint)i);
             }
         }
         for (; i < n; i++) Scalar(i, lon, lat, rjb, rrup, rx, ry0);

@@ -138,7 +138,4 @@ internal sealed class PlaneKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> TopEdgeU(Vector256<double> x, Vector256<double> y) =>
         (x - Vector256.Create(_tx)) * Vector256.Create(_sx) + (y - Vector256.Create(_ty)) * Vector256.Create(_sy);
-
-    /// <summary>Surface-projected top edge start (x, y) and unit strike vector, km.</summary>
-    public (double X0, double Y0, double Sx, double Sy) TopEdgeFrame => (_tx, _ty, _sx, _sy);
 }

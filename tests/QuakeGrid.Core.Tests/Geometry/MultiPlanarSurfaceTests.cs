@@ -165,3 +165,29 @@ public class MultiPlanarSurfaceVectorPathTests
         }
     }
 }
+
+public class Gc2Atan2Tests
+{
+    [Fact]
+    public void Vector_atan2_matches_Math_Atan2()
+    {
+        var rnd = new Random(99);
+        var worst = 0.0;
+        for (var k = 0; k < 20000; k++)
+        {
+            var ys = new double[4];
+            var xs = new double[4];
+            for (var j = 0; j < 4; j++)
+            {
+                var scale = Math.Pow(10, rnd.Next(-6, 6));
+                ys[j] = (rnd.NextDouble() - 0.5) * scale;
+                xs[j] = (rnd.NextDouble() - 0.5) * scale * (rnd.Next(3) == 0 ? 1e-3 : 1);
+            }
+            if (k == 0) { ys = [0, 1, -1, 0]; xs = [1, 0, 0, -1]; }
+            var r = QuakeGrid.Core.Geometry.Gc2.Atan2(System.Runtime.Intrinsics.Vector256.Create(ys), System.Runtime.Intrinsics.Vector256.Create(xs));
+            for (var j = 0; j < 4; j++)
+                worst = Math.Max(worst, Math.Abs(r[j] - Math.Atan2(ys[j], xs[j])));
+        }
+        Assert.True(worst < 2e-15, $"worst {worst}");
+    }
+}
