@@ -171,7 +171,7 @@ public class Gc2Atan2Tests
     [Fact]
     public void Vector_atan2_matches_Math_Atan2()
     {
-        var rnd = new Random(99);
+        var rnd = new System.Random(99);
         var worst = 0.0;
         for (var k = 0; k < 20000; k++)
         {
