@@ -23,12 +23,12 @@ public sealed record ConditioningBenchmarkResult(
 /// The conditioning benchmark: N targets (a jittered grid) on S stations (uniform random) in a ~300 km square,
 /// PGA with JB2009 (no Vs30 clustering), a synthetic attenuating median with tau 0.4 and phi 0.6, 20 % of stations with
 /// an observation ln sigma of 0.3; scalable kriging on k nearest stations and E conditional fields by the Matheron
-/// update over a Vecchia field (m = 30). For <c>quakegrid bench condition</c>.
+/// update over a Vecchia field (default m = 30, max-min order; the <c>vecchia</c> argument changes it). For <c>quakegrid bench condition</c>.
 /// </summary>
 public static class ConditioningBenchmark
 {
     public static ConditioningBenchmarkResult Run(int targets = 100_000, int stations = 500, int samples = 100,
-        int neighbours = 50, ulong seed = 1, int maxParallelism = -1)
+        int neighbours = 50, ulong seed = 1, int maxParallelism = -1, Gp.Vecchia.VecchiaOptions? vecchia = null)
     {
         var (st, tg) = BuildScenario(targets, stations, seed);
         var model = ConditioningModel.FromSpec("JB2009");
@@ -41,7 +41,7 @@ public static class ConditioningBenchmark
             new ScalableConditioningOptions { NeighbourCount = neighbours, MaxDegreeOfParallelism = maxParallelism }, out var w);
         var tKrige = sw.Elapsed.TotalSeconds;
         sw.Restart();
-        var sampler = new VecchiaFieldSampler(maxParallelism: maxParallelism);
+        var sampler = new VecchiaFieldSampler(vecchia, maxParallelism: maxParallelism);
         var y = ConditionalSampler.Sample(field, w!, model, sampler, seed, 0, samples, maxParallelism);
         var tSample = sw.Elapsed.TotalSeconds;
         var tField = sampler.StructureTime.TotalSeconds + sampler.FactorTime.TotalSeconds + sampler.SampleTime.TotalSeconds;
