@@ -36,7 +36,7 @@ public static class ClassicalCalculator
         var sites = job.Sites;
         var nSites = sites.Count;
         var nImt = job.Imtls.Count;
-        var lnLevels = job.Imtls.Select(l => l.Levels.Select(Math.Log).ToArray()).ToArray();
+        var lnLevels = job.Imtls.Select(l => l.Levels.Select(v => Math.Log(v)).ToArray()).ToArray();
 
         // rates[branch][imt][site * nLevels + level]
         var rates = new double[gmms.Length][][];
@@ -59,12 +59,16 @@ public static class ClassicalCalculator
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
 
+        var siteDepths = job.SiteDepths.Length == nSites && job.SiteDepths.Any(d => d != 0) ? job.SiteDepths : null;
         long rupturesDone = 0;
         for (var s = 0; s < model.Sources.Count; s++)
         {
             var ruptures = RuptureGenerator.Generate(model.Sources[s], s, settings, model.Path);
+            if (siteDepths is not null && ruptures.Count > 0 && !SiteDepthDistances.Supports(ruptures[0].Rupture.Surface))
+                throw new QuakeGridInputException(job.Path, null, "sites",
+                    $"site depths are supported for planar ruptures only; source '{model.Sources[s].Id}' has {ruptures[0].Rupture.Surface.GetType().Name} ruptures");
             Parallel.For(0, nChunks, options, c =>
-                ProcessChunk(workspaces[c], ruptures, sites, job.MaximumDistance, gmms, job.Imtls, lnLevels, exceed, rates));
+                ProcessChunk(workspaces[c], ruptures, sites, siteDepths, job.MaximumDistance, gmms, job.Imtls, lnLevels, exceed, rates));
             rupturesDone += ruptures.Count;
             progress?.Report(new HazardProgress(s + 1, model.Sources.Count, rupturesDone, nSites));
         }
@@ -78,12 +82,15 @@ public static class ClassicalCalculator
             {
                 var w = job.GsimBranches[b].Weight;
                 var r = rates[b][k];
-                for (var i = 0; i < mean.Length; i++) mean[i] += w * -Math.Expm1(-r[i] * t);
+                for (var i = 0; i < mean.Length; i++) mean[i] += w * PoissonPoe(r[i] * t);
             }
             poes[k] = mean;
         }
         return new HazardCurveSet(sites, job.SiteDepths, job.Imtls, t, poes, job.Poes);
     }
+
+    /// <summary>P(at least one exceedance) = 1 − exp(−x) for x = rate · time, accurate for small x.</summary>
+    public static double PoissonPoe(double x) => x < 1e-5 ? x * (1 - x / 2 * (1 - x / 3)) : 1 - Math.Exp(-x);
 
     /// <summary>Builds the GMM of every gsim branch and checks that it supports every IMT of the job.</summary>
     internal static IGroundMotionModel[] CreateGmms(JobConfig job)
@@ -102,7 +109,7 @@ public static class ClassicalCalculator
     }
 
     private static void ProcessChunk(ChunkWorkspace ws, IReadOnlyList<ProbabilisticRupture> ruptures, SiteCollection sites,
-        double maxDistance, IGroundMotionModel[] gmms, IReadOnlyList<ImtLevels> imtls, double[][] lnLevels,
+        double[]? siteDepths, double maxDistance, IGroundMotionModel[] gmms, IReadOnlyList<ImtLevels> imtls, double[][] lnLevels,
         ExceedanceModel exceed, double[][][] rates)
     {
         var lon = sites.Lon.AsSpan(ws.Start, ws.Count);
@@ -113,6 +120,8 @@ public static class ClassicalCalculator
         {
             var rup = pr.Rupture;
             rup.Surface.ComputeDistances(lon, lat, ws.Distances);
+            if (siteDepths is not null)
+                SiteDepthDistances.AdjustRrup(rup.Surface, lon, lat, siteDepths.AsSpan(ws.Start, ws.Count), ws.Distances.Rrup);
             var m = 0;
             var rrupAll = ws.Distances.Rrup;
             var rjbAll = ws.Distances.Rjb;

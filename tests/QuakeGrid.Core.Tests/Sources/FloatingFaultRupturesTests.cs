@@ -13,7 +13,7 @@ public class FloatingFaultRupturesTests
         var model = NrmlSourceModelReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "hazard", "peer", "set1_case2", "source_model.xml"));
         var ruptures = RuptureGenerator.Generate(model, new RuptureSettings(1.0, 0.1, null));
         Assert.Equal(72, ruptures.Count);
-        Assert.All(ruptures, r => Assert.Equal(0.0160425168864 / 72, r.AnnualRate, 17));
+        Assert.All(ruptures, r => Assert.Equal(0.0160425168864 / 72 * 1e6, r.AnnualRate * 1e6, 10));
         Assert.All(ruptures, r => Assert.Equal(6.0, r.Rupture.Magnitude, 12));
         Assert.All(ruptures, r => Assert.Equal(7.0, r.Rupture.Surface.Width, 6));
         var tops = ruptures.Select(r => Math.Round(r.Rupture.Surface.ZTor, 6)).Distinct().Order().ToArray();

@@ -27,7 +27,7 @@ public class MfdTests
         Assert.Equal(5.25, bins[0].Magnitude, 12);
         Assert.Equal(7.75, bins[^1].Magnitude, 12);
         Assert.Equal(0.04944884826233494, bins[0].Rate, 14);
-        Assert.Equal(0.0006511127214513157, bins[^1].Rate, 16);
+        Assert.Equal(0.0006511127214513157, bins[^1].Rate, 15);
     }
 
     [Fact]
