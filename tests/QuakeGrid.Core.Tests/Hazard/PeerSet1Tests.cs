@@ -17,6 +17,8 @@ public class PeerSet1Tests(ITestOutputHelper output)
         var curves = HazardTestData.RunJob("peer", caseName, "job.ini");
         var expected = HazardTestData.Peer2010(caseName);
         var tol = HazardTestData.Peer2010Tolerances(caseName);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, tol.Count);
         double worstAbs = 0, worstRatio = 0;
         var failures = new List<string>();
         foreach (var (site, (levels, poes)) in expected)

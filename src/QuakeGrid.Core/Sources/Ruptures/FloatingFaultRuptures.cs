@@ -33,7 +33,7 @@ internal static class FloatingFaultRuptures
             for (var c0 = 0; c0 < alongLength; c0++)
             {
                 var surface = mesh.SubSurface(r0, c0, rupRows, rupCols);
-                var hypo = mesh.MiddlePoint(r0, c0, rupRows, rupCols);
+                var hypo = MeshMiddlePoint.Of(mesh, r0, c0, rupRows, rupCols);
                 var indexInSource = into.Count;
                 into.Add(new ProbabilisticRupture(new Rupture(bin.Magnitude, source.Rake, hypo, surface), rate, sourceIndex, indexInSource));
             }

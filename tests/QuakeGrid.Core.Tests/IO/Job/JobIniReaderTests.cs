@@ -74,7 +74,7 @@ public class JobIniReaderTests
     [Fact]
     public void Reads_EventBasedKeys_Region_Logscale_MultilineDict()
     {
-        var path = WriteJob("eb", Base + "region = -122.5 37.5, -121.5 37.5, -121.5 38.5, -122.5 38.5\nregion_grid_spacing = 20\n");
+        var path = WriteJob("eb", Base + "\nregion = -122.5 37.5, -121.5 37.5, -121.5 38.5, -122.5 38.5\nregion_grid_spacing = 20\n");
         var job = JobIniReader.Read(path);
         Assert.Equal(CalculationMode.EventBased, job.Mode);
         Assert.Equal(100, job.SesPerLogicTreePath);
@@ -97,14 +97,14 @@ public class JobIniReaderTests
     [Fact]
     public void UnknownKey_IsAWarning()
     {
-        var job = JobIniReader.Read(WriteJob("warn", Base + "sites = 0 0\nfoo_bar = 3\n"));
+        var job = JobIniReader.Read(WriteJob("warn", Base + "\nsites = 0 0\nfoo_bar = 3\n"));
         Assert.Contains(job.Warnings, w => w.Contains("'foo_bar'"));
     }
 
     [Fact]
     public void BadNumber_NamesKeyAndLine()
     {
-        var e = Assert.Throws<QuakeGridInputException>(() => JobIniReader.Read(WriteJob("bad", Base.Replace("investigation_time = 50", "investigation_time = fifty") + "sites = 0 0\n")));
+        var e = Assert.Throws<QuakeGridInputException>(() => JobIniReader.Read(WriteJob("bad", Base.Replace("investigation_time = 50", "investigation_time = fifty") + "\nsites = 0 0\n")));
         Assert.Equal("investigation_time", e.Field);
         Assert.Equal("line 6", e.Record);
     }
@@ -112,7 +112,7 @@ public class JobIniReaderTests
     [Fact]
     public void UnknownImt_IsAnError()
     {
-        var e = Assert.Throws<QuakeGridInputException>(() => JobIniReader.Read(WriteJob("imt", Base.Replace("'SA(0.3)'", "'MMI'") + "sites = 0 0\n")));
+        var e = Assert.Throws<QuakeGridInputException>(() => JobIniReader.Read(WriteJob("imt", Base.Replace("'SA(0.3)'", "'MMI'") + "\nsites = 0 0\n")));
         Assert.Equal("intensity_measure_types_and_levels", e.Field);
         Assert.Contains("MMI", e.Message);
     }
