@@ -28,7 +28,7 @@ public sealed record ImtLevels(Imt Imt, double[] Levels);
 /// A hazard job read from an OpenQuake <c>job.ini</c>, with its logic trees resolved. Distances and spacings in km,
 /// times in years. <see cref="TruncationLevel"/> null means the ground-motion distribution is not truncated.
 /// </summary>
-public sealed class JobConfig
+public sealed record JobConfig
 {
     /// <summary>Full path of the job.ini.</summary>
     public required string Path { get; init; }
