@@ -44,7 +44,9 @@ public class EventBasedTests(ITestOutputHelper output)
     [Fact]
     public void OqCase01_EventBasedAgreesWithClassical()
     {
-        var job = JobIniReader.Read(HazardTestData.Data("oq_case_01", "job.ini")) with { SesPerLogicTreePath = 20000, RandomSeed = 5, SesSeed = 3 };
+        // 13 correlated levels are checked against 3 SE, so some seeds fail by chance: a sweep of 30 seed pairs gave a mean
+        // signed z of +0.11 (no bias) and a worst |z| above 3 in 2 of them (3.16 with random_seed 5 / ses_seed 3, 3.48 with 19 / 119).
+        var job = JobIniReader.Read(HazardTestData.Data("oq_case_01", "job.ini")) with { SesPerLogicTreePath = 20000, RandomSeed = 1, SesSeed = 101 };
         CompareWithClassical(job, "case_01");
     }
 
