@@ -72,6 +72,8 @@ public static class EventBasedCalculator
 
         if (fieldSampler is not null)
         {
+            if (fieldSampler.SiteCount != nSites)
+                throw new ArgumentException($"the field sampler covers {fieldSampler.SiteCount} sites, the job has {nSites}", nameof(fieldSampler));
             // Correlated within-event fields need the Tau/Phi split.
             for (var b = 0; b < gmms.Length; b++)
                 if (!HasTauPhi(gmms[b], job.Imtls[0].Imt))
@@ -87,15 +89,20 @@ public static class EventBasedCalculator
             for (var k = 0; k < nImt; k++) counts[b][k] = new long[nSites * lnLevels[k].Length];
         }
         long siteEvents = 0;
+        long eventsDone = 0;
+        var eventTotal = events.Sum(e => (long)e.Occurrences);
         var gate = new object();
         var truncation = new TruncatedNormal(job.TruncationLevel, job.TruncationTail);
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(0, occurring.Count, options,
-            () => new EventWorkspace(nSites, gmms.Length, lnLevels),
+            () => new EventWorkspace(nSites, gmms.Length, lnLevels, fieldSampler is not null),
             (i, _, ws) =>
             {
                 var (pr, id, n) = occurring[i];
                 ws.SiteEvents += SimulateRupture(ws, pr, id, n, gmfSeed, sites, siteDepths, job.MaximumDistance, gmms, job.Imtls, lnLevels, truncation, fieldSampler);
+                var done = Interlocked.Add(ref eventsDone, n);
+                if (progress is not null && (i & 63) == 0)
+                    progress.Report(new HazardProgress(model.Sources.Count, model.Sources.Count, rupturesDone, nSites, done, eventTotal));
                 return ws;
             },
             ws =>
@@ -127,7 +134,8 @@ public static class EventBasedCalculator
             poes[k] = mean;
         }
         var curves = new HazardCurveSet(sites, job.SiteDepths, job.Imtls, job.InvestigationTime, poes, job.Poes);
-        return new EventBasedResult(curves, events, siteEvents, events.Sum(e => (long)e.Occurrences));
+        progress?.Report(new HazardProgress(model.Sources.Count, model.Sources.Count, rupturesDone, nSites, eventTotal, eventTotal));
+        return new EventBasedResult(curves, events, siteEvents, eventTotal);
     }
 
     private static bool HasTauPhi(IGroundMotionModel gmm, Imt imt)
@@ -137,6 +145,9 @@ public static class EventBasedCalculator
         gmm.Compute(new GmmContext(one, rake, d, d, vs, z1), imt, new GmmOutput(mu, tau, phi, sigma));
         return double.IsFinite(tau[0]) && double.IsFinite(phi[0]);
     }
+
+    /// <summary>Events whose fields are drawn together.</summary>
+    private const int EventBatch = 32;
 
     private static long SimulateRupture(EventWorkspace ws, ProbabilisticRupture pr, long id, int occurrences, ulong gmfSeed,
         Sites.SiteCollection sites, double[]? siteDepths, double maxDistance, IGroundMotionModel[] gmms, IReadOnlyList<ImtLevels> imtls,
@@ -161,55 +172,94 @@ public static class EventBasedCalculator
         ws.Rake.AsSpan(0, m).Fill(rup.Rake);
         var ctx = new GmmContext(ws.Mag.AsSpan(0, m), ws.Rake.AsSpan(0, m), ws.Rjb.AsSpan(0, m), ws.Rrup.AsSpan(0, m),
             ws.Vs30.AsSpan(0, m), ws.Z1pt0.AsSpan(0, m));
-        var output = new GmmOutput(ws.LnMedian.AsSpan(0, m), ws.Tau.AsSpan(0, m), ws.Phi.AsSpan(0, m), ws.Sigma.AsSpan(0, m));
+        var nb = gmms.Length;
+        for (var b = 0; b < nb; b++)
+        for (var k = 0; k < imtls.Count; k++)
+            gmms[b].Compute(ctx, imtls[k].Imt, ws.Output(b, k, m));
+
         var index = ws.Index.AsSpan(0, m);
         var eps = ws.Epsilon.AsSpan(0, m);
         var ruptureSeed = SeedDerivation.Derive(gmfSeed, id, "gmf");
-        for (var b = 0; b < gmms.Length; b++)
+        Span<ulong> eventSeeds = stackalloc ulong[EventBatch];
+        Span<ulong> withinSeeds = stackalloc ulong[EventBatch];
         for (var k = 0; k < imtls.Count; k++)
         {
-            gmms[b].Compute(ctx, imtls[k].Imt, output);
             var lnl = lnLevels[k];
             var nl = lnl.Length;
-            var target = ws.Counts[b][k];
-            var totalOnly = !double.IsFinite(ws.Tau[0]) || !double.IsFinite(ws.Phi[0]);
-            for (var e = 0; e < occurrences; e++)
+            for (var e0 = 0; e0 < occurrences; e0 += EventBatch)
             {
-                // One stream per (rupture, event, IMT): the same draws for every GMM branch (common random numbers).
-                var eventSeed = SeedDerivation.Derive(ruptureSeed, e, "event");
-                var rng = new Xoshiro256StarStar(SeedDerivation.Derive(eventSeed, k, "imt"));
-                var eta = truncation.Next(rng);
-                if (sampler is not null) sampler.Sample(k, index, SeedDerivation.Derive(eventSeed, k, "within"), eps);
-                else for (var j = 0; j < m; j++) eps[j] = truncation.Next(rng);
-                for (var j = 0; j < m; j++)
+                var ne = Math.Min(EventBatch, occurrences - e0);
+                for (var q = 0; q < ne; q++)
                 {
-                    var lnY = totalOnly ? ws.LnMedian[j] + ws.Sigma[j] * eps[j] : ws.LnMedian[j] + ws.Tau[j] * eta + ws.Phi[j] * eps[j];
-                    var row = index[j] * nl;
-                    for (var l = 0; l < nl && lnY > lnl[l]; l++) target[row + l]++;
+                    eventSeeds[q] = SeedDerivation.Derive(ruptureSeed, e0 + q, "event");
+                    withinSeeds[q] = SeedDerivation.Derive(eventSeeds[q], k, "within");
+                }
+                if (sampler is not null) sampler.Sample(k, withinSeeds[..ne], ws.Fields);
+                for (var q = 0; q < ne; q++)
+                {
+                    // One stream per (rupture, event, IMT); the same draws serve every GMM branch (common random numbers).
+                    var rng = new Xoshiro256StarStar(SeedDerivation.Derive(eventSeeds[q], k, "imt"));
+                    var eta = truncation.Next(rng);
+                    if (sampler is not null)
+                        for (var j = 0; j < m; j++) eps[j] = ws.Fields[index[j] * ne + q];
+                    else
+                        for (var j = 0; j < m; j++) eps[j] = truncation.Next(rng);
+                    for (var b = 0; b < nb; b++)
+                    {
+                        var mu = ws.LnMedian[b][k];
+                        var tau = ws.Tau[b][k];
+                        var phi = ws.Phi[b][k];
+                        var sigma = ws.Sigma[b][k];
+                        var totalOnly = !double.IsFinite(tau[0]) || !double.IsFinite(phi[0]);
+                        var target = ws.Counts[b][k];
+                        for (var j = 0; j < m; j++)
+                        {
+                            var lnY = totalOnly ? mu[j] + sigma[j] * eps[j] : mu[j] + tau[j] * eta + phi[j] * eps[j];
+                            var row = index[j] * nl;
+                            for (var l = 0; l < nl && lnY > lnl[l]; l++) target[row + l]++;
+                        }
+                    }
                 }
             }
         }
-        return (long)m * occurrences * gmms.Length;
+        return (long)m * occurrences * nb;
     }
 
-    /// <summary>Per-worker buffers (all sites) and exceedance counts.</summary>
+    /// <summary>Per-worker buffers (all sites), GMM outputs per branch and IMT, and exceedance counts.</summary>
     private sealed class EventWorkspace
     {
-        public EventWorkspace(int nSites, int nBranches, double[][] lnLevels)
+        public EventWorkspace(int nSites, int nBranches, double[][] lnLevels, bool correlated)
         {
             Distances = new DistanceSet(nSites);
             Index = new int[nSites];
             Mag = new double[nSites]; Rake = new double[nSites]; Rjb = new double[nSites]; Rrup = new double[nSites];
             Vs30 = new double[nSites]; Z1pt0 = new double[nSites];
-            LnMedian = new double[nSites]; Tau = new double[nSites]; Phi = new double[nSites]; Sigma = new double[nSites];
             Epsilon = new double[nSites];
+            Fields = correlated ? new double[nSites * EventBatch] : [];
+            var nImt = lnLevels.Length;
+            LnMedian = Jagged(nBranches, nImt, nSites); Tau = Jagged(nBranches, nImt, nSites);
+            Phi = Jagged(nBranches, nImt, nSites); Sigma = Jagged(nBranches, nImt, nSites);
             Counts = new long[nBranches][][];
             for (var b = 0; b < nBranches; b++)
             {
-                Counts[b] = new long[lnLevels.Length][];
-                for (var k = 0; k < lnLevels.Length; k++) Counts[b][k] = new long[nSites * lnLevels[k].Length];
+                Counts[b] = new long[nImt][];
+                for (var k = 0; k < nImt; k++) Counts[b][k] = new long[nSites * lnLevels[k].Length];
             }
         }
+
+        private static double[][][] Jagged(int nb, int nk, int n)
+        {
+            var a = new double[nb][][];
+            for (var b = 0; b < nb; b++)
+            {
+                a[b] = new double[nk][];
+                for (var k = 0; k < nk; k++) a[b][k] = new double[n];
+            }
+            return a;
+        }
+
+        public GmmOutput Output(int b, int k, int m) =>
+            new(LnMedian[b][k].AsSpan(0, m), Tau[b][k].AsSpan(0, m), Phi[b][k].AsSpan(0, m), Sigma[b][k].AsSpan(0, m));
 
         public DistanceSet Distances { get; }
         public int[] Index { get; }
@@ -219,11 +269,12 @@ public static class EventBasedCalculator
         public double[] Rrup { get; }
         public double[] Vs30 { get; }
         public double[] Z1pt0 { get; }
-        public double[] LnMedian { get; }
-        public double[] Tau { get; }
-        public double[] Phi { get; }
-        public double[] Sigma { get; }
         public double[] Epsilon { get; }
+        public double[] Fields { get; }
+        public double[][][] LnMedian { get; }
+        public double[][][] Tau { get; }
+        public double[][][] Phi { get; }
+        public double[][][] Sigma { get; }
         public long[][][] Counts { get; }
         public long SiteEvents { get; set; }
     }

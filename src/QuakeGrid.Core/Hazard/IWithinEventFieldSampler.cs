@@ -1,12 +1,16 @@
 namespace QuakeGrid.Core.Hazard;
 
 /// <summary>
-/// Draws the normalised within-event residual field ε (standard normal marginals, spatially correlated or not) of one
-/// event and IMT at a subset of the job's sites. Used for spatially correlated fields (which need a GMM with a Tau/Phi split); without a sampler the calculator draws
-/// independent (truncated) residuals itself. Draws must depend only on the seed, never on thread or batch.
+/// Draws normalised within-event residual fields ε (standard normal marginals, spatially correlated) of several events
+/// of one IMT at all sites of the job, as <c>fields[site · E + e]</c> for E = number of seeds. Field e must depend only
+/// on its seed, never on the batch or thread. Without a sampler the event-based calculator draws independent
+/// (truncated) residuals itself.
 /// </summary>
 public interface IWithinEventFieldSampler
 {
-    /// <summary>Fills <paramref name="into"/>[j] with the residual at job site <paramref name="siteIndices"/>[j] for IMT number <paramref name="imtIndex"/>.</summary>
-    void Sample(int imtIndex, ReadOnlySpan<int> siteIndices, ulong seed, Span<double> into);
+    /// <summary>Number of sites the fields cover (must equal the job's site count).</summary>
+    int SiteCount { get; }
+
+    /// <summary>Fills <paramref name="fields"/> (length ≥ sites × seeds) for IMT number <paramref name="imtIndex"/> of the job.</summary>
+    void Sample(int imtIndex, ReadOnlySpan<ulong> eventSeeds, double[] fields);
 }
