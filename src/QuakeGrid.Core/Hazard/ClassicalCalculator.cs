@@ -112,30 +112,18 @@ public static class ClassicalCalculator
         double[]? siteDepths, double maxDistance, IGroundMotionModel[] gmms, IReadOnlyList<ImtLevels> imtls, double[][] lnLevels,
         ExceedanceModel exceed, double[][][] rates)
     {
-        var lon = sites.Lon.AsSpan(ws.Start, ws.Count);
-        var lat = sites.Lat.AsSpan(ws.Start, ws.Count);
         var vs30 = sites.Vs30;
         var z1 = sites.Z1pt0;
         foreach (var pr in ruptures)
         {
             var rup = pr.Rupture;
-            rup.Surface.ComputeDistances(lon, lat, ws.Distances);
-            if (siteDepths is not null)
-                SiteDepthDistances.AdjustRrup(rup.Surface, lon, lat, siteDepths.AsSpan(ws.Start, ws.Count), ws.Distances.Rrup);
-            var m = 0;
-            var rrupAll = ws.Distances.Rrup;
-            var rjbAll = ws.Distances.Rjb;
-            for (var i = 0; i < ws.Count; i++)
-            {
-                if (!(rrupAll[i] <= maxDistance)) continue;
-                ws.Index[m] = i;
-                ws.Rrup[m] = rrupAll[i];
-                ws.Rjb[m] = rjbAll[i];
-                ws.Vs30[m] = vs30[ws.Start + i];
-                ws.Z1pt0[m] = z1[ws.Start + i];
-                m++;
-            }
+            var m = ws.Filter.Select(rup, sites.Lon, sites.Lat, siteDepths, ws.Start, ws.Count, maxDistance, ws.Index, ws.Rjb, ws.Rrup);
             if (m == 0) continue;
+            for (var j = 0; j < m; j++)
+            {
+                ws.Vs30[j] = vs30[ws.Start + ws.Index[j]];
+                ws.Z1pt0[j] = z1[ws.Start + ws.Index[j]];
+            }
             ws.Mag.AsSpan(0, m).Fill(rup.Magnitude);
             ws.Rake.AsSpan(0, m).Fill(rup.Rake);
             var ctx = new GmmContext(ws.Mag.AsSpan(0, m), ws.Rake.AsSpan(0, m), ws.Rjb.AsSpan(0, m), ws.Rrup.AsSpan(0, m),
@@ -171,7 +159,7 @@ public static class ClassicalCalculator
         public ChunkWorkspace(int start, int count)
         {
             Start = start; Count = count;
-            Distances = new Geometry.DistanceSet(count);
+            Filter = new SiteDistanceFilter(count);
             Index = new int[count];
             Mag = new double[count]; Rake = new double[count]; Rjb = new double[count]; Rrup = new double[count];
             Vs30 = new double[count]; Z1pt0 = new double[count];
@@ -180,7 +168,7 @@ public static class ClassicalCalculator
 
         public int Start { get; }
         public int Count { get; }
-        public Geometry.DistanceSet Distances { get; }
+        public SiteDistanceFilter Filter { get; }
         public int[] Index { get; }
         public double[] Mag { get; }
         public double[] Rake { get; }

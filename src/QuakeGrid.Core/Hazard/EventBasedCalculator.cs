@@ -154,18 +154,11 @@ public static class EventBasedCalculator
         double[][] lnLevels, TruncatedNormal truncation, IWithinEventFieldSampler? sampler)
     {
         var rup = pr.Rupture;
-        rup.Surface.ComputeDistances(sites.Lon, sites.Lat, ws.Distances);
-        if (siteDepths is not null) SiteDepthDistances.AdjustRrup(rup.Surface, sites.Lon, sites.Lat, siteDepths, ws.Distances.Rrup);
-        var m = 0;
-        for (var i = 0; i < sites.Count; i++)
+        var m = ws.Filter.Select(rup, sites.Lon, sites.Lat, siteDepths, 0, sites.Count, maxDistance, ws.Index, ws.Rjb, ws.Rrup);
+        for (var j = 0; j < m; j++)
         {
-            if (!(ws.Distances.Rrup[i] <= maxDistance)) continue;
-            ws.Index[m] = i;
-            ws.Rjb[m] = ws.Distances.Rjb[i];
-            ws.Rrup[m] = ws.Distances.Rrup[i];
-            ws.Vs30[m] = sites.Vs30[i];
-            ws.Z1pt0[m] = sites.Z1pt0[i];
-            m++;
+            ws.Vs30[j] = sites.Vs30[ws.Index[j]];
+            ws.Z1pt0[j] = sites.Z1pt0[ws.Index[j]];
         }
         if (m == 0) return 0;
         ws.Mag.AsSpan(0, m).Fill(rup.Magnitude);
@@ -230,7 +223,7 @@ public static class EventBasedCalculator
     {
         public EventWorkspace(int nSites, int nBranches, double[][] lnLevels, bool correlated)
         {
-            Distances = new DistanceSet(nSites);
+            Filter = new SiteDistanceFilter(nSites);
             Index = new int[nSites];
             Mag = new double[nSites]; Rake = new double[nSites]; Rjb = new double[nSites]; Rrup = new double[nSites];
             Vs30 = new double[nSites]; Z1pt0 = new double[nSites];
@@ -261,7 +254,7 @@ public static class EventBasedCalculator
         public GmmOutput Output(int b, int k, int m) =>
             new(LnMedian[b][k].AsSpan(0, m), Tau[b][k].AsSpan(0, m), Phi[b][k].AsSpan(0, m), Sigma[b][k].AsSpan(0, m));
 
-        public DistanceSet Distances { get; }
+        public SiteDistanceFilter Filter { get; }
         public int[] Index { get; }
         public double[] Mag { get; }
         public double[] Rake { get; }
