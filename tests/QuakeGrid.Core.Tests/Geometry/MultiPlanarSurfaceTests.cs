@@ -118,7 +118,7 @@ public class MultiPlanarSurfaceVectorPathTests
             ? [new(85.0, 27.3), new(83.8, 27.8)]
             : [new(85.0, 27.3), new(84.4, 27.4), new(83.8, 27.8)];
         var s = Assert.IsType<MultiPlanarSurface>(new SimpleFaultGeometry(trace, 30, 20, 50).ToSurface());
-        var rnd = new Random(7);
+        var rnd = new System.Random(7);
         const int n = 2001;
         var lon = new double[n];
         var lat = new double[n];
@@ -171,7 +171,7 @@ public class Gc2Atan2Tests
     [Fact]
     public void Vector_atan2_matches_Math_Atan2()
     {
-        var rnd = new Random(99);
+        var rnd = new System.Random(99);
         var worst = 0.0;
         for (var k = 0; k < 20000; k++)
         {

@@ -278,7 +278,7 @@ public class PlanarSurfaceVectorPathTests
         // 4-lane kernel against the scalar kernel: sites near (series range), far (> 0.25 rad: scalar fallback inside a block)
         // and a count that is not a multiple of 4.
         var s = PlanarSurface.FromTrace(new GeoPoint(-122.2, 37.8, 0), new GeoPoint(-122.4, 38.1, 0), 70, 2, 14);
-        var rnd = new Random(12345);
+        var rnd = new System.Random(12345);
         const int n = 4003;
         var lon = new double[n];
         var lat = new double[n];

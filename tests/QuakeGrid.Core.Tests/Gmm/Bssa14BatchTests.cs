@@ -8,7 +8,7 @@ public sealed class Bssa14BatchTests
 {
     private static (double[] Mag, double[] Rake, double[] Rjb, double[] Vs30, double[] Z1) Records(int n)
     {
-        var rng = new Random(20140601);
+        var rng = new System.Random(20140601);
         double[] mag = new double[n], rake = new double[n], rjb = new double[n], vs30 = new double[n], z1 = new double[n];
         for (var i = 0; i < n; i++)
         {
