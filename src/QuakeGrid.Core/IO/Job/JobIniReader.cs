@@ -203,7 +203,7 @@ public static class JobIniReader
         var siteModel = get("site_model_file");
         if (siteModel is not null)
         {
-            var sc = SiteModelReader.Read(Resolve(dir, siteModel));
+            var sc = IO.SiteModel.SiteModelCsvReader.Read(Resolve(dir, siteModel)).Sites;
             return (sc, new double[sc.Count]);
         }
         var vs30Text = get("reference_vs30_value") ?? throw bad("reference_vs30_value", "required when there is no site_model_file");
