@@ -1,0 +1,8 @@
+namespace QuakeGrid.Core.Hazard;
+
+/// <summary>
+/// Output of an event-based calculation: hazard curves and maps from the exceedance counts, the stochastic event set
+/// (ruptures with their occurrence counts, in rupture-id order), and the number of site-events evaluated (events ×
+/// sites within the maximum distance, summed over GMM branches and IMTs' shared draws counted once per branch).
+/// </summary>
+public sealed record EventBasedResult(HazardCurveSet Curves, IReadOnlyList<RuptureOccurrence> Events, long SiteEvents, long EventCount);

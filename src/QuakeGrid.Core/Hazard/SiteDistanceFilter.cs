@@ -1,0 +1,79 @@
+using QuakeGrid.Core.Geometry;
+
+namespace QuakeGrid.Core.Hazard;
+
+/// <summary>
+/// Finds the sites within the maximum distance (Rrup, km) of a rupture without computing exact distances for all of
+/// them: a coarse equirectangular test against a circle around the hypocentre (radius = maximum distance + rupture
+/// extent, with a conservative margin) picks candidates, whose exact Rjb and Rrup come from the rupture surface in
+/// blocks of <see cref="Block"/> sites. One instance per worker; no allocation per rupture after warm-up.
+/// </summary>
+internal sealed class SiteDistanceFilter
+{
+    /// <summary>Sites per exact-distance call.</summary>
+    public const int Block = 256;
+    private const double KmPerDegree = Geodesy.EarthRadiusKm * Math.PI / 180.0;
+
+    private readonly DistanceSet?[] _sets = new DistanceSet?[Block + 1];
+    private readonly double[] _lon = new double[Block];
+    private readonly double[] _lat = new double[Block];
+    private readonly double[] _depth = new double[Block];
+    private readonly int[] _candidates;
+
+    public SiteDistanceFilter(int capacity) => _candidates = new int[capacity];
+
+    /// <summary>
+    /// Sites <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> − 1 of the arrays with
+    /// Rrup ≤ <paramref name="maxDistance"/>: their indices relative to <paramref name="start"/> go to
+    /// <paramref name="index"/>, their Rjb and Rrup to <paramref name="rjb"/> and <paramref name="rrup"/>; returns how many.
+    /// <paramref name="depth"/> (km, null = all at sea level) switches on <see cref="SiteDepthDistances"/>.
+    /// </summary>
+    public int Select(Rupture rupture, double[] lon, double[] lat, double[]? depth, int start, int count, double maxDistance,
+        int[] index, double[] rjb, double[] rrup)
+    {
+        var surface = rupture.Surface;
+        var hypo = rupture.Hypocenter;
+        var extent = surface.Width;
+        foreach (var p in surface.TopEdge) extent = Math.Max(extent, Geodesy.DistanceKm(hypo.Lon, hypo.Lat, p.Lon, p.Lat) + surface.Width);
+        var radius = (maxDistance + extent) * 1.01 + 1.0;
+        // The smallest cos(latitude) inside the circle keeps the east-west test conservative.
+        var farLat = Math.Min(89.0, Math.Abs(hypo.Lat) + radius / KmPerDegree);
+        var cosMin = Math.Cos(farLat * Math.PI / 180.0);
+        var r2 = radius * radius;
+        var nc = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var dLon = lon[i] - hypo.Lon;
+            if (dLon > 180) dLon -= 360; else if (dLon < -180) dLon += 360;
+            var dx = dLon * cosMin * KmPerDegree;
+            var dy = (lat[i] - hypo.Lat) * KmPerDegree;
+            if (dx * dx + dy * dy <= r2) _candidates[nc++] = i;
+        }
+        var m = 0;
+        for (var b0 = 0; b0 < nc; b0 += Block)
+        {
+            var nb = Math.Min(Block, nc - b0);
+            var set = _sets[nb] ??= new DistanceSet(nb);
+            for (var q = 0; q < nb; q++)
+            {
+                var i = _candidates[b0 + q];
+                _lon[q] = lon[i];
+                _lat[q] = lat[i];
+                if (depth is not null) _depth[q] = depth[i];
+            }
+            var bl = _lon.AsSpan(0, nb);
+            var ba = _lat.AsSpan(0, nb);
+            surface.ComputeDistances(bl, ba, set);
+            if (depth is not null) SiteDepthDistances.AdjustRrup(surface, bl, ba, _depth.AsSpan(0, nb), set.Rrup);
+            for (var q = 0; q < nb; q++)
+            {
+                if (!(set.Rrup[q] <= maxDistance)) continue;
+                index[m] = _candidates[b0 + q] - start;
+                rjb[m] = set.Rjb[q];
+                rrup[m] = set.Rrup[q];
+                m++;
+            }
+        }
+        return m;
+    }
+}

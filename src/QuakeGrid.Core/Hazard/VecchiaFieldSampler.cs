@@ -1,0 +1,56 @@
+using QuakeGrid.Core.Correlation;
+using QuakeGrid.Core.Gp.Vecchia;
+using QuakeGrid.Core.Imts;
+using QuakeGrid.Core.IO.Job;
+using QuakeGrid.Core.Sites;
+using QuakeGrid.Core.Validation;
+
+namespace QuakeGrid.Core.Hazard;
+
+/// <summary>
+/// Spatially correlated within-event fields for the event-based calculator from the correlation library: one
+/// <see cref="VecchiaFactor"/> (Vecchia approximation, m nearest earlier neighbours in max-min order) per IMT over all
+/// job sites, sampled with <see cref="VecchiaSampler"/>. The kernel is the job's <c>ground_motion_correlation_model</c>
+/// (JB2009, with <c>vs30_clustering</c> from <c>ground_motion_correlation_params</c>).
+/// </summary>
+public sealed class VecchiaFieldSampler : IWithinEventFieldSampler
+{
+    private readonly VecchiaFactor[] _factors;
+
+    private VecchiaFieldSampler(VecchiaFactor[] factors, int siteCount)
+    {
+        _factors = factors;
+        SiteCount = siteCount;
+    }
+
+    /// <inheritdoc />
+    public int SiteCount { get; }
+
+    /// <summary>Builds the factors for <paramref name="sites"/> and each IMT with the kernel specification <paramref name="spec"/> (see <see cref="CorrelationFactory"/>).</summary>
+    public static VecchiaFieldSampler Create(SiteCollection sites, IReadOnlyList<Imt> imts, string spec, VecchiaOptions? options = null, int maxParallelism = -1)
+    {
+        var csites = CorrelationSiteBuilder.FromSites(sites);
+        var structure = VecchiaStructure.Build(csites.X, csites.Y, options, maxParallelism);
+        var factors = imts.Select(imt => VecchiaFactor.Compute(structure, csites, CorrelationFactory.Parse(spec, imt), 0.0, maxParallelism)).ToArray();
+        return new VecchiaFieldSampler(factors, sites.Count);
+    }
+
+    /// <summary>The sampler the job asks for, or null when it has no <c>ground_motion_correlation_model</c>.</summary>
+    public static VecchiaFieldSampler? ForJob(JobConfig job, VecchiaOptions? options = null)
+    {
+        if (job.GroundMotionCorrelationModel is null) return null;
+        var spec = job.GroundMotionCorrelationModel + (job.Vs30Clustering ? ":vs30-clustering" : "");
+        try
+        {
+            return Create(job.Sites, job.Imtls.Select(l => l.Imt).ToList(), spec, options);
+        }
+        catch (FormatException e)
+        {
+            throw new QuakeGridInputException(job.Path, null, "ground_motion_correlation_model", e.Message, e);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Sample(int imtIndex, ReadOnlySpan<ulong> eventSeeds, double[] fields) =>
+        VecchiaSampler.Sample(_factors[imtIndex], eventSeeds, fields, maxParallelism: 1);
+}
