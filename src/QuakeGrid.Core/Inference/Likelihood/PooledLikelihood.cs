@@ -29,6 +29,19 @@ public sealed class PooledLikelihood
         Nugget = nugget;
         _order = Enumerable.Range(0, data.Events.Count).OrderByDescending(e => data.Events[e].Count).ThenBy(e => e).ToArray();
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var work = data.Events.Sum(e => (double)e.Count * e.Count * e.Count);
+        _serial = maxDegreeOfParallelism == 1 || work < SerialWorkThreshold;
+    }
+
+    /// <summary>Below this Σ n³ the events are evaluated on the calling thread (fork/join costs more than it saves).</summary>
+    public const double SerialWorkThreshold = 2e6;
+
+    private readonly bool _serial;
+
+    private void ForEachEvent(Action<int> body)
+    {
+        if (_serial) { for (var t = 0; t < _order.Length; t++) body(t); }
+        else Parallel.For(0, _order.Length, _parallel, body);
     }
 
     /// <summary>Model.</summary>
@@ -53,7 +66,7 @@ public sealed class PooledLikelihood
         var ne = _data.Events.Count;
         var ll = new double[ne];
         var g = withGrad ? new double[ne * p] : Array.Empty<double>();
-        Parallel.For(0, ne, _parallel, t =>
+        ForEachEvent(t =>
         {
             var e = _order[t];
             var ws = Rent();
@@ -82,7 +95,7 @@ public sealed class PooledLikelihood
     {
         var kernel = new BodenmannKernel(Kind, q);
         var ll = new double[_data.Events.Count];
-        Parallel.For(0, ll.Length, _parallel, t =>
+        ForEachEvent(t =>
         {
             var e = _order[t];
             var ws = Rent();
@@ -117,11 +130,17 @@ public sealed class PooledLikelihood
         var n = ev.Count;
         var a = ws.Matrix;
         var diag = 1.0 + Nugget;
+        var p = kernel.ParameterCount;
+        var withGrad = !grad.IsEmpty;
+        var dBuf = withGrad ? ws.Derivatives(p * (n * (n - 1) / 2)) : null;
         var pIdx = 0;
         for (var i = 0; i < n; i++)
         {
             var row = i * n;
-            for (var j = 0; j < i; j++, pIdx++) a[row + j] = kernel.Value(ev, pIdx);
+            if (withGrad)
+                for (var j = 0; j < i; j++, pIdx++) a[row + j] = kernel.ValueAndGradient(ev, pIdx, dBuf.AsSpan(pIdx * p, p));
+            else
+                for (var j = 0; j < i; j++, pIdx++) a[row + j] = kernel.Value(ev, pIdx);
             a[row + i] = diag;
         }
         var logDet = ws.Factor(n);
@@ -140,8 +159,6 @@ public sealed class PooledLikelihood
 
         ws.InvertFromFactor(n);
         var kinv = ws.Inverse;
-        var p = kernel.ParameterCount;
-        Span<double> dk = stackalloc double[5];
         Span<double> acc = stackalloc double[5];
         acc.Clear();
         pIdx = 0;
@@ -152,8 +169,8 @@ public sealed class PooledLikelihood
             for (var j = 0; j < i; j++, pIdx++)
             {
                 var w = ai * alpha[j] - kinv[row + j];
-                kernel.ValueAndGradient(ev, pIdx, dk);
-                for (var k = 0; k < p; k++) acc[k] += w * dk[k];
+                var off = pIdx * p;
+                for (var k = 0; k < p; k++) acc[k] += w * dBuf![off + k];
             }
         }
         for (var k = 0; k < p; k++) grad[k] = acc[k];

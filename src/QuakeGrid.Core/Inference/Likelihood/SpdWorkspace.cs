@@ -32,6 +32,14 @@ public sealed class SpdWorkspace
     /// <summary>Right-hand side / solution vector.</summary>
     public double[] Vector { get; }
     private double[] Row { get; }
+    private double[] _derivatives = Array.Empty<double>();
+
+    /// <summary>Scratch buffer of at least <paramref name="length"/> doubles for kernel derivatives (grown on demand).</summary>
+    public double[] Derivatives(int length)
+    {
+        if (_derivatives.Length < length) _derivatives = new double[length];
+        return _derivatives;
+    }
 
     /// <summary>
     /// Factors the lower triangle of <see cref="Matrix"/> (size n) in place: L with K = L Lᵀ.
