@@ -26,4 +26,36 @@ public sealed class CorrelationSites
     /// <summary>Epicentral azimuth, degrees clockwise from north.</summary>
     public double[] EpiAzimuth { get; }
     public int Count => Lon.Length;
+
+    private double[]? _ux, _uy, _uz;
+
+    /// <summary>
+    /// Geocentric unit vectors of the sites (spherical Earth), computed once on first use from <see cref="Lon"/>/<see cref="Lat"/>.
+    /// The great-circle distance is 2·R·asin(|u_i − u_j|/2), which equals the haversine distance OpenQuake uses.
+    /// </summary>
+    public (double[] X, double[] Y, double[] Z) UnitVectors
+    {
+        get
+        {
+            if (_uz is null)
+            {
+                var n = Lon.Length;
+                var ux = new double[n];
+                var uy = new double[n];
+                var uz = new double[n];
+                const double d2r = Math.PI / 180.0;
+                for (var k = 0; k < n; k++)
+                {
+                    var cl = Math.Cos(Lat[k] * d2r);
+                    ux[k] = cl * Math.Cos(Lon[k] * d2r);
+                    uy[k] = cl * Math.Sin(Lon[k] * d2r);
+                    uz[k] = Math.Sin(Lat[k] * d2r);
+                }
+                _ux = ux;
+                _uy = uy;
+                Volatile.Write(ref _uz, uz);
+            }
+            return (_ux!, _uy!, _uz);
+        }
+    }
 }

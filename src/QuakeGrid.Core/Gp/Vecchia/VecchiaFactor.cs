@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using QuakeGrid.Core.Correlation;
+
+namespace QuakeGrid.Core.Gp.Vecchia;
+
+/// <summary>
+/// Sparse inverse-Cholesky (Vecchia / NNGP) factor of a correlation kernel over a site set (Vecchia 1988; Datta et al. 2016;
+/// Katzfuss &amp; Guinness 2021). In sweep order, y_i = Σ_k b_ik·y_c(k) + sqrt(d_i)·z_i, with c = N(i) the conditioning set:
+/// b_i = K_cc⁻¹ K_ci and d_i = K_ii − K_icᵀ b_i from one m×m Cholesky per site (Schäfer, Katzfuss &amp; Owhadi 2021: the
+/// KL-optimal factor for that sparsity). Sites are independent, so the factor is computed in parallel with thread-local
+/// scratch. Storage, double precision: 8 bytes (weight) + 4 bytes (neighbour position) per slot, plus 16 bytes per site
+/// (d and sqrt d): about 12·m bytes per site, 360 MB at N = 10⁶, m = 30.
+/// <para>
+/// Numerically dependent neighbours (duplicate sites) are handled by a semi-definite Cholesky: a pivot below 1e−10 marks
+/// that neighbour redundant and its weight is 0, which is the exact conditional for a rank-deficient K_cc. A conditional
+/// variance below zero from rounding is set to 0 (the site is then a copy of its neighbours).
+/// </para>
+/// <para>
+/// Kernels that depend on the event (Bodenmann EA/EAS through the epicentral azimuth/distance): the factor is valid for
+/// the <see cref="CorrelationSites"/> it was computed with, i.e. one epicentre. Reuse the <see cref="VecchiaStructure"/>
+/// (geometry only) and call <see cref="Compute"/> again per epicentre; ruptures sharing an epicentre share a factor.
+/// </para>
+/// </summary>
+public sealed class VecchiaFactor
+{
+    private VecchiaFactor(VecchiaStructure structure, int m, int[] nbr, double[] b, double[] d, double[] sqrtD, TimeSpan time)
+    {
+        Structure = structure;
+        M = m;
+        NeighbourPositions = nbr;
+        Weights = b;
+        ConditionalVariance = d;
+        SqrtConditionalVariance = sqrtD;
+        FactorTime = time;
+    }
+
+    public VecchiaStructure Structure { get; }
+    /// <summary>Slots per position (m).</summary>
+    public int M { get; }
+    /// <summary>Conditioning positions, row i at i·M, <see cref="Count"/>(i) valid entries.</summary>
+    public int[] NeighbourPositions { get; }
+    /// <summary>Weights b_ik, aligned with <see cref="NeighbourPositions"/>.</summary>
+    public double[] Weights { get; }
+    /// <summary>d_i per position.</summary>
+    public double[] ConditionalVariance { get; }
+    public double[] SqrtConditionalVariance { get; }
+    public TimeSpan FactorTime { get; }
+    public int Sites => Structure.Count;
+
+    /// <summary>Neighbours used at position <paramref name="i"/>.</summary>
+    public int Count(int i) => Math.Min(i, M);
+
+    /// <summary>Approximate bytes held by the factor arrays (excluding the structure).</summary>
+    public long Bytes => (long)Weights.Length * 8 + (long)NeighbourPositions.Length * 4 + (long)ConditionalVariance.Length * 16;
+
+    /// <summary>
+    /// Computes the factor of <paramref name="kernel"/> on <paramref name="sites"/> (the sites the structure was built for, same indexing),
+    /// with <paramref name="nugget"/> added to the diagonal (variance 1 + nugget).
+    /// </summary>
+    public static VecchiaFactor Compute(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget = 0.0, int maxParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        ArgumentNullException.ThrowIfNull(kernel);
+        if (sites.Count != structure.Count) throw new ArgumentException($"site count {sites.Count} differs from the structure's {structure.Count}");
+        if (!(nugget >= 0)) throw new ArgumentOutOfRangeException(nameof(nugget), nugget, "nugget must be non-negative");
+        var sw = Stopwatch.StartNew();
+        var n = structure.Count;
+        var m = structure.Options.Neighbours;
+        var stride = structure.Stride;
+        var ranked = structure.Options.Rule == NeighbourRule.CorrelationRanked;
+        var order = structure.Order;
+        var nbrOut = new int[(long)n * m];
+        var bOut = new double[(long)n * m];
+        var d = new double[n];
+        var sqrtD = new double[n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new Scratch(stride, m), (i, _, s) =>
+        {
+            var cand = Math.Min(i, stride);
+            var k = Math.Min(i, m);
+            var candPos = structure.Neighbours.AsSpan(i * stride, cand);
+            var chosen = nbrOut.AsSpan(i * m, k);
+            var site = order[i];
+            if (ranked && cand > k)
+            {
+                for (var q = 0; q < cand; q++) s.Sites[q] = order[candPos[q]];
+                kernel.Row(sites, site, sites, s.Sites.AsSpan(0, cand), s.Rho.AsSpan(0, cand));
+                for (var q = 0; q < cand; q++) s.Pick[q] = q;
+                // Largest |rho| first; ties keep distance order (stable by candidate index).
+                Array.Sort(s.Pick, 0, cand, Comparer<int>.Create((a, b) =>
+                {
+                    var c = Math.Abs(s.Rho[b]).CompareTo(Math.Abs(s.Rho[a]));
+                    return c != 0 ? c : a.CompareTo(b);
+                }));
+                Array.Sort(s.Pick, 0, k);
+                for (var q = 0; q < k; q++) chosen[q] = candPos[s.Pick[q]];
+            }
+            else
+            {
+                candPos[..k].CopyTo(chosen);
+            }
+            var di = 1.0 + nugget;
+            if (k > 0)
+            {
+                var nbSites = s.Sites.AsSpan(0, k);
+                for (var q = 0; q < k; q++) nbSites[q] = order[chosen[q]];
+                var kcc = s.Kcc;
+                for (var r = 0; r < k; r++)
+                {
+                    kernel.Row(sites, nbSites[r], sites, nbSites[..r], kcc.AsSpan(r * k, r));
+                    kcc[r * k + r] = 1.0 + nugget;
+                }
+                var kci = s.Rho.AsSpan(0, k);
+                kernel.Row(sites, site, sites, nbSites, kci);
+                var w = bOut.AsSpan(i * m, k);
+                di -= SolveSemiDefinite(kcc, k, kci, w, s.Y);
+            }
+            d[i] = Math.Max(0.0, di);
+            sqrtD[i] = Math.Sqrt(d[i]);
+            return s;
+        }, _ => { });
+        return new VecchiaFactor(structure, m, nbrOut, bOut, d, sqrtD, sw.Elapsed);
+    }
+
+    private sealed class Scratch(int stride, int m)
+    {
+        public readonly int[] Sites = new int[stride];
+        public readonly double[] Rho = new double[stride];
+        public readonly int[] Pick = new int[stride];
+        public readonly double[] Kcc = new double[m * m];
+        public readonly double[] Y = new double[m];
+    }
+
+    /// <summary>
+    /// Factors K (k×k, lower triangle, row-major, overwritten) by a semi-definite Cholesky, solves K w = c and returns cᵀ w
+    /// (the variance explained by the neighbours). Pivots ≤ 1e−10 (relative to the unit diagonal) are treated as redundant.
+    /// </summary>
+    private static double SolveSemiDefinite(double[] a, int k, ReadOnlySpan<double> c, Span<double> w, double[] y)
+    {
+        const double tiny = 1e-10;
+        for (var i = 0; i < k; i++)
+        {
+            var ri = a.AsSpan(i * k, k);
+            for (var j = 0; j <= i; j++)
+            {
+                var rj = a.AsSpan(j * k, k);
+                var s = ri[j] - Dense.VectorMath.Dot(ri[..j], rj[..j]);
+                if (j == i)
+                {
+                    ri[i] = s > tiny ? Math.Sqrt(s) : 0.0;
+                }
+                else
+                {
+                    ri[j] = rj[j] > 0 ? s / rj[j] : 0.0;
+                }
+            }
+        }
+        // L y = c
+        for (var i = 0; i < k; i++)
+        {
+            var lii = a[i * k + i];
+            y[i] = lii > 0 ? (c[i] - Dense.VectorMath.Dot(a.AsSpan(i * k, i), y.AsSpan(0, i))) / lii : 0.0;
+        }
+        double explained = 0;
+        for (var i = 0; i < k; i++) explained += y[i] * y[i];
+        // Lᵀ w = y
+        for (var i = k - 1; i >= 0; i--)
+        {
+            var lii = a[i * k + i];
+            if (lii > 0)
+            {
+                var s = y[i];
+                for (var j = i + 1; j < k; j++) s -= a[j * k + i] * w[j];
+                w[i] = s / lii;
+            }
+            else
+            {
+                w[i] = 0.0;
+            }
+        }
+        return explained;
+    }
+
+    /// <summary>
+    /// Log-density of one field <paramref name="fieldBySite"/> (indexed by site) under the Vecchia approximation:
+    /// −½ Σ_i [ln(2π d_i) + (y_i − b_iᵀ y_c)²/d_i]. Requires every d_i &gt; 0 (use a nugget for duplicate sites).
+    /// </summary>
+    public double LogLikelihood(ReadOnlySpan<double> fieldBySite)
+    {
+        if (fieldBySite.Length != Sites) throw new ArgumentException("field length differs from site count");
+        var order = Structure.Order;
+        double s = 0;
+        for (var i = 0; i < Sites; i++)
+        {
+            var k = Count(i);
+            var mean = 0.0;
+            for (var q = 0; q < k; q++) mean += Weights[i * M + q] * fieldBySite[order[NeighbourPositions[i * M + q]]];
+            var r = fieldBySite[order[i]] - mean;
+            if (!(ConditionalVariance[i] > 0)) throw new InvalidOperationException($"conditional variance at site {order[i]} is zero (duplicate site); add a nugget");
+            s += Math.Log(2 * Math.PI * ConditionalVariance[i]) + r * r / ConditionalVariance[i];
+        }
+        return -0.5 * s;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+
+namespace QuakeGrid.Core.Gp.Vecchia;
+
+/// <summary>
+/// The kernel-independent part of a Vecchia approximation over a site set: the order and, for each position, the
+/// nearest earlier positions (sorted by distance). Built once per site set from planar coordinates (km); reusable by
+/// every kernel, IMT and event (a factor that varies per event — EA/EAS with a new epicentre — is rebuilt on the same
+/// structure with <see cref="VecchiaFactor.Compute"/>). Memory O(N·m): 4 bytes per stored neighbour.
+/// </summary>
+public sealed class VecchiaStructure
+{
+    private VecchiaStructure(int[] order, int[] rank, double[] length, int stride, int[] neighbours, VecchiaOptions options, TimeSpan orderingTime, TimeSpan neighbourTime)
+    {
+        Order = order;
+        Rank = rank;
+        Length = length;
+        Stride = stride;
+        Neighbours = neighbours;
+        Options = options;
+        OrderingTime = orderingTime;
+        NeighbourTime = neighbourTime;
+    }
+
+    /// <summary>Site index at each position of the sweep.</summary>
+    public int[] Order { get; }
+    /// <summary>Position of each site.</summary>
+    public int[] Rank { get; }
+    /// <summary>Max-min distance l at each position, km (+∞ at position 0).</summary>
+    public double[] Length { get; }
+    /// <summary>Neighbour slots per position.</summary>
+    public int Stride { get; }
+    /// <summary>Earlier positions nearest to each position: row i holds min(i, Stride) entries at i·Stride, nearest first.</summary>
+    public int[] Neighbours { get; }
+    public VecchiaOptions Options { get; }
+    public int Count => Order.Length;
+    public TimeSpan OrderingTime { get; }
+    public TimeSpan NeighbourTime { get; }
+
+    /// <summary>Neighbour count at position <paramref name="i"/>.</summary>
+    public int NeighbourCount(int i) => Math.Min(i, Stride);
+
+    /// <summary>Builds the order and neighbour lists for planar site coordinates <paramref name="x"/>, <paramref name="y"/> (km).</summary>
+    public static VecchiaStructure Build(double[] x, double[] y, VecchiaOptions? options = null, int maxParallelism = -1)
+    {
+        options ??= new VecchiaOptions();
+        options.Validate();
+        if (x.Length != y.Length) throw new ArgumentException("coordinate arrays differ in length");
+        for (var k = 0; k < x.Length; k++)
+            if (!double.IsFinite(x[k]) || !double.IsFinite(y[k])) throw new ArgumentException($"site {k} has a non-finite planar coordinate");
+        var n = x.Length;
+        var sw = Stopwatch.StartNew();
+        var tree = new KdTree2D(x, y);
+        var (order, length) = MaxMinOrdering.Compute(x, y, tree);
+        if (options.Ordering == VecchiaOrdering.LevelMorton) (order, length) = LevelMortonSort(x, y, order, length);
+        var rank = new int[n];
+        for (var p = 0; p < n; p++) rank[order[p]] = p;
+        tree.AssignRanks(rank);
+        var orderingTime = sw.Elapsed;
+        sw.Restart();
+
+        var stride = options.StoredNeighbours;
+        var nbr = new int[(long)n * stride];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
+            () => (new int[stride], new double[stride]),
+            (i, _, scratch) =>
+            {
+                var site = order[i];
+                var found = tree.NearestBefore(x[site], y[site], i, Math.Min(i, stride), scratch.Item1, scratch.Item2);
+                for (var k = 0; k < found; k++) nbr[(long)i * stride + k] = rank[scratch.Item1[k]];
+                return scratch;
+            }, _ => { });
+        return new VecchiaStructure(order, rank, length, stride, nbr, options, orderingTime, sw.Elapsed);
+    }
+
+    private static (int[] Order, double[] Length) LevelMortonSort(double[] x, double[] y, int[] order, double[] length)
+    {
+        var n = order.Length;
+        if (n < 3) return (order, length);
+        double minX = x.Min(), maxX = x.Max(), minY = y.Min(), maxY = y.Max();
+        var span = Math.Max(maxX - minX, maxY - minY);
+        if (span <= 0) span = 1;
+        var l1 = length[1];
+        var keys = new (int Level, ulong Morton, int Pos)[n];
+        for (var p = 0; p < n; p++)
+        {
+            var level = p == 0 ? -1 : (int)Math.Floor(Math.Log2(l1 / Math.Max(length[p], 1e-300)));
+            var s = order[p];
+            var qx = (uint)Math.Min(2097151, (x[s] - minX) / span * 2097151);
+            var qy = (uint)Math.Min(2097151, (y[s] - minY) / span * 2097151);
+            keys[p] = (level, Interleave(qx) | (Interleave(qy) << 1), p);
+        }
+        Array.Sort(keys, (a, b) => a.Level != b.Level ? a.Level.CompareTo(b.Level) : a.Morton != b.Morton ? a.Morton.CompareTo(b.Morton) : a.Pos.CompareTo(b.Pos));
+        var newOrder = new int[n];
+        var newLength = new double[n];
+        for (var k = 0; k < n; k++)
+        {
+            newOrder[k] = order[keys[k].Pos];
+            newLength[k] = length[keys[k].Pos];
+        }
+        return (newOrder, newLength);
+    }
+
+    // Spreads the low 21 bits of v to the even bits of a 64-bit word.
+    private static ulong Interleave(uint v)
+    {
+        ulong z = v & 0x1FFFFF;
+        z = (z | (z << 32)) & 0x001F00000000FFFFUL;
+        z = (z | (z << 16)) & 0x001F0000FF0000FFUL;
+        z = (z | (z << 8)) & 0x100F00F00F00F00FUL;
+        z = (z | (z << 4)) & 0x10C30C30C30C30C3UL;
+        z = (z | (z << 2)) & 0x1249249249249249UL;
+        return z;
+    }
+}
