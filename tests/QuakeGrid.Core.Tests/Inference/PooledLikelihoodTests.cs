@@ -116,3 +116,33 @@ public class PooledLikelihoodTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new KernelParameters(10, 0.5, 50).ToUnconstrained(CorrelationModelKind.EA));
     }
 }
+
+/// <summary>The differentiable likelihood kernel must equal the simulation kernels of Core.Correlation.</summary>
+public class KernelConsistencyTests
+{
+    [Theory]
+    [InlineData(QuakeGrid.Core.Correlation.BodenmannVariant.E, CorrelationModelKind.E)]
+    [InlineData(QuakeGrid.Core.Correlation.BodenmannVariant.EA, CorrelationModelKind.EA)]
+    [InlineData(QuakeGrid.Core.Correlation.BodenmannVariant.EAS, CorrelationModelKind.EAS)]
+    public void MatchesCorrelationBranchKernels(QuakeGrid.Core.Correlation.BodenmannVariant variant, CorrelationModelKind kind)
+    {
+        var data = PooledResidualData.FromTable(InferenceTestData.Subset());
+        var p = new KernelParameters(29.8, 0.41, 20.5, 169.2, 0.7);
+        var theirs = new QuakeGrid.Core.Correlation.BodenmannCorrelation(variant,
+            new QuakeGrid.Core.Correlation.BodenmannParameters(p.LE, p.GammaE, p.LA, p.LS, p.W));
+        var mine = new BodenmannKernel(kind, p.ToUnconstrained(kind));
+        var worst = 0.0;
+        foreach (var ev in data.Events)
+        {
+            var n = ev.Count;
+            var empty = Array.Empty<double>();
+            var sites = new QuakeGrid.Core.Correlation.CorrelationSites(new double[n], new double[n], empty, empty, ev.Vs30,
+                ev.EpiDistKm, ev.EpiAzimuthRad.Select(a => a * 180 / Math.PI).ToArray());
+            var idx = 0;
+            for (var i = 1; i < n; i++)
+            for (var j = 0; j < i; j++, idx++)
+                worst = Math.Max(worst, Math.Abs(mine.Value(ev, idx) - theirs.Rho(sites, i, sites, j)));
+        }
+        Assert.True(worst < 1e-12, $"worst difference {worst}");
+    }
+}

@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using QuakeGrid.Core.Gp.Dense;
 
 namespace QuakeGrid.Core.Inference.Likelihood;
 
@@ -8,8 +6,9 @@ namespace QuakeGrid.Core.Inference.Likelihood;
 /// Reusable buffers and dense kernels for one symmetric positive-definite matrix of size up to
 /// <see cref="Capacity"/>: in-place Cholesky K = L Lᵀ (row-oriented, SIMD dot products), triangular solves, and the
 /// inverse K⁻¹ = L⁻ᵀ L⁻¹ needed for the trace term of the likelihood gradient. Row-major, stride n.
-/// Kept here (not in a shared dense module) because the gradient needs the explicit inverse in the same buffers
-/// without extra allocation; cost n³/6 (factor) + n³/3 (inverse) multiply-adds.
+/// Matrices of size ≥ <see cref="BlockedThreshold"/> are factored by the shared blocked SIMD
+/// <see cref="DenseCholesky"/>; the explicit inverse (not offered there) is built here in the same buffers.
+/// Cost n³/6 (factor) + n³/3 (inverse) multiply-adds.
 /// </summary>
 public sealed class SpdWorkspace
 {
@@ -22,6 +21,9 @@ public sealed class SpdWorkspace
         Vector = new double[capacity];
         Row = new double[capacity];
     }
+
+    /// <summary>Size from which the blocked shared Cholesky is used.</summary>
+    public const int BlockedThreshold = 96;
 
     /// <summary>Maximum n.</summary>
     public int Capacity { get; }
@@ -47,6 +49,12 @@ public sealed class SpdWorkspace
     /// </summary>
     public double Factor(int n)
     {
+        if (n >= BlockedThreshold)
+        {
+            try { DenseCholesky.FactorInPlace(Matrix, n, maxParallelism: 1); }
+            catch (InvalidOperationException) { return double.NaN; }
+            return DenseCholesky.LogDeterminant(Matrix, n);
+        }
         var a = Matrix.AsSpan(0, n * n);
         var logDet = 0.0;
         for (var i = 0; i < n; i++)
@@ -55,10 +63,10 @@ public sealed class SpdWorkspace
             for (var j = 0; j < i; j++)
             {
                 var rj = a.Slice(j * n, j + 1);
-                var s = ri[j] - Dot(ri[..j], rj[..j]);
+                var s = ri[j] - VectorMath.Dot(ri[..j], rj[..j]);
                 ri[j] = s / rj[j];
             }
-            var dd = ri[i] - Dot(ri[..i], ri[..i]);
+            var dd = ri[i] - VectorMath.Dot(ri[..i], ri[..i]);
             if (!(dd > 0)) return double.NaN;
             var l = Math.Sqrt(dd);
             ri[i] = l;
@@ -75,7 +83,7 @@ public sealed class SpdWorkspace
         for (var i = 0; i < n; i++)
         {
             var ri = a.Slice(i * n, i + 1);
-            x[i] = (x[i] - Dot(ri[..i], x[..i])) / ri[i];
+            x[i] = (x[i] - VectorMath.Dot(ri[..i], x[..i])) / ri[i];
         }
         for (var i = n - 1; i >= 0; i--)
         {
@@ -96,7 +104,7 @@ public sealed class SpdWorkspace
         for (var i = 0; i < n; i++)
         {
             var ri = a.Slice(i * n, i + 1);
-            x[i] = (x[i] - Dot(ri[..i], x[..i])) / ri[i];
+            x[i] = (x[i] - VectorMath.Dot(ri[..i], x[..i])) / ri[i];
             q += x[i] * x[i];
         }
         return q;
@@ -117,7 +125,7 @@ public sealed class SpdWorkspace
             var acc = row[..(i + 1)];
             acc.Clear();
             for (var k = 0; k < i; k++)
-                Axpy(ri[k], a.Slice(k * n, k + 1), acc[..(k + 1)]);
+                VectorMath.Axpy(ri[k], a.Slice(k * n, k + 1), acc[..(k + 1)]);
             var inv = 1.0 / ri[i];
             for (var j = 0; j < i; j++) ri[j] = -acc[j] * inv;
             ri[i] = inv;
@@ -131,50 +139,8 @@ public sealed class SpdWorkspace
             for (var i = 0; i <= k; i++)
             {
                 var c = mk[i];
-                if (c != 0) Axpy(c, mk[..(i + 1)], kinv.Slice(i * n, i + 1));
+                if (c != 0) VectorMath.Axpy(c, mk[..(i + 1)], kinv.Slice(i * n, i + 1));
             }
         }
-    }
-
-    /// <summary>SIMD dot product.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var n = x.Length;
-        var i = 0;
-        var s = 0.0;
-        if (Vector256.IsHardwareAccelerated && n >= 8)
-        {
-            ref var rx = ref MemoryMarshal.GetReference(x);
-            ref var ry = ref MemoryMarshal.GetReference(y);
-            var acc0 = Vector256<double>.Zero;
-            var acc1 = Vector256<double>.Zero;
-            for (; i <= n - 8; i += 8)
-            {
-                acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i), acc0);
-                acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)(i + 4)), Vector256.LoadUnsafe(ref ry, (nuint)(i + 4)), acc1);
-            }
-            s = Vector256.Sum(acc0 + acc1);
-        }
-        for (; i < n; i++) s += x[i] * y[i];
-        return s;
-    }
-
-    /// <summary>SIMD y += c·x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Axpy(double c, ReadOnlySpan<double> x, Span<double> y)
-    {
-        var n = x.Length;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 4)
-        {
-            ref var rx = ref MemoryMarshal.GetReference(x);
-            ref var ry = ref MemoryMarshal.GetReference(y);
-            var vc = Vector256.Create(c);
-            for (; i <= n - 4; i += 4)
-                Vector256.FusedMultiplyAdd(vc, Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i))
-                    .StoreUnsafe(ref ry, (nuint)i);
-        }
-        for (; i < n; i++) y[i] += c * x[i];
     }
 }
