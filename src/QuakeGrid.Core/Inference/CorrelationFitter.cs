@@ -6,6 +6,7 @@ using QuakeGrid.Core.Inference.Optimisation;
 using QuakeGrid.Core.Inference.Sampling;
 using QuakeGrid.Core.Inference.Scoring;
 using QuakeGrid.Core.Inference.Variogram;
+using QuakeGrid.Core.Random;
 
 namespace QuakeGrid.Core.Inference;
 
@@ -101,7 +102,8 @@ public static class CorrelationFitter
     /// Leave-events-out cross-validation: events split into <paramref name="folds"/> folds by
     /// <see cref="EventFolds"/>; for each fold the model is fitted on the rest and the held-out events are scored.
     /// Returns the summed out-of-sample LPPD of the model, the independent model and the semivariogram baseline
-    /// (its variogram also fitted on the training events only).
+    /// (its variogram also fitted on the training events only). Fold f is fitted with the seed
+    /// <c>SeedDerivation.Derive(seed, f, "cv-fold-fit")</c>.
     /// </summary>
     public static (LppdResult Model, LppdResult Independent, LppdResult Baseline) CrossValidate(PooledResidualData data, CorrelationFitOptions options, int folds = 5)
     {
@@ -113,7 +115,7 @@ public static class CorrelationFitter
             var ff = f;
             var train = data.Where(id => assign[id] != ff);
             var test = data.Where(id => assign[id] == ff);
-            var fit = Fit(train, options with { Seed = options.Seed + (ulong)(f + 1) * 0x9E3779B97F4A7C15UL });
+            var fit = Fit(train, options with { Seed = SeedDerivation.Derive(options.Seed, f, "cv-fold-fit") });
             var unconstrained = fit.PosteriorDraws.Select(x => KernelParameters.FromArray(options.Model, x).ToUnconstrained(options.Model)).ToArray();
             var testLik = new PooledLikelihood(test, options.Model, maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
             var m = Lppd.Compute(testLik, Lppd.Thin(unconstrained, options.MaxLppdDraws));
