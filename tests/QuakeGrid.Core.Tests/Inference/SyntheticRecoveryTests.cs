@@ -20,6 +20,9 @@ public class SyntheticRecoveryTests
 
     private static bool Full => Environment.GetEnvironmentVariable("QUAKEGRID_RECOVERY_FULL") == "1";
 
+    /// <summary>Optional offset of the data and chain seeds (QUAKEGRID_RECOVERY_SEED_OFFSET) for further independent studies; default 0.</summary>
+    private static ulong SeedOffset => ulong.TryParse(Environment.GetEnvironmentVariable("QUAKEGRID_RECOVERY_SEED_OFFSET"), out var o) ? o : 0;
+
     /// <summary>(repetitions, stations per event, warm-up, draws).</summary>
     private static (int Reps, int Size, int Warmup, int Draws) Config(CorrelationModelKind kind) =>
         Full ? (10, 25, 1000, 1000) : kind == CorrelationModelKind.E ? (4, 15, 400, 400) : (2, 15, 400, 400);
@@ -42,11 +45,11 @@ public class SyntheticRecoveryTests
         var sw = Stopwatch.StartNew();
         for (var r = 0; r < reps; r++)
         {
-            var data = InferenceTestData.Simulate(kind, truth, 30, size, (ulong)(100 + r));
+            var data = InferenceTestData.Simulate(kind, truth, 30, size, SeedOffset + (ulong)(100 + r));
             var fit = CorrelationFitter.Fit(data, new CorrelationFitOptions
             {
                 Model = kind,
-                Seed = (ulong)(500 + r),
+                Seed = SeedOffset + (ulong)(500 + r),
                 Nuts = new NutsSettings { Chains = 4, Warmup = warmup, Draws = draws },
                 MaxLppdDraws = 20,
             });
