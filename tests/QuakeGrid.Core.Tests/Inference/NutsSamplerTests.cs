@@ -1,0 +1,84 @@
+using QuakeGrid.Core.Inference.Diagnostics;
+using QuakeGrid.Core.Inference.Likelihood;
+using QuakeGrid.Core.Inference.Sampling;
+
+namespace QuakeGrid.Core.Tests.Inference;
+
+public class NutsSamplerTests
+{
+    /// <summary>Gaussian with sds 0.1, 1, 10, correlation 0.6 between the first two coordinates, mean (1, −2, 5).</summary>
+    private sealed class Gaussian : ILogDensity
+    {
+        private static readonly double[] Mu = { 1, -2, 5 };
+        private static readonly double[] Sd = { 0.1, 1, 10 };
+        private const double R = 0.6;
+        public int Dimension => 3;
+        public int Calls;
+        public double Evaluate(ReadOnlySpan<double> q, Span<double> g)
+        {
+            Interlocked.Increment(ref Calls);
+            var a = (q[0] - Mu[0]) / Sd[0]; var b = (q[1] - Mu[1]) / Sd[1]; var c = (q[2] - Mu[2]) / Sd[2];
+            var det = 1 - R * R;
+            var lp = -0.5 * ((a * a - 2 * R * a * b + b * b) / det + c * c);
+            if (!g.IsEmpty)
+            {
+                g[0] = -(a - R * b) / det / Sd[0];
+                g[1] = -(b - R * a) / det / Sd[1];
+                g[2] = -c / Sd[2];
+            }
+            return lp;
+        }
+    }
+
+    [Fact]
+    public void RecoversGaussianMomentsWithGoodDiagnostics()
+    {
+        var target = new Gaussian();
+        var res = NutsSampler.Sample(target, new NutsSettings { Chains = 4, Warmup = 500, Draws = 500 }, 2024, new double[] { 0, 0, 0 });
+        var mu = new[] { 1.0, -2, 5 }; var sd = new[] { 0.1, 1.0, 10 };
+        var draws = Enumerable.Range(0, 3).Select(k => res.Map(q => q[k])).ToArray();
+        var summary = PosteriorSummary.Compute(new[] { "a", "b", "c" }, draws, res.Divergences);
+        Assert.Equal(0, res.Divergences);
+        for (var k = 0; k < 3; k++)
+        {
+            var s = summary.Parameters[k];
+            var mcse = sd[k] / Math.Sqrt(s.EssBulk);
+            Assert.True(Math.Abs(s.Mean - mu[k]) < 5 * mcse, $"coord {k}: mean {s.Mean} vs {mu[k]} (mcse {mcse})");
+            Assert.InRange(s.Sd / sd[k], 0.9, 1.1);
+            Assert.True(s.Rhat < 1.01, $"coord {k}: R-hat {s.Rhat}");
+            Assert.True(s.EssBulk > 400, $"coord {k}: ESS {s.EssBulk}");
+        }
+        // Adapted inverse metric ≈ marginal variances (0.01, 1, 100) within warm-up noise.
+        foreach (var c in res.Chains)
+        {
+            Assert.InRange(c.InverseMetric[0] / 0.01, 0.5, 2);
+            Assert.InRange(c.InverseMetric[2] / 100, 0.5, 2);
+            Assert.InRange(c.AcceptStat.Average(), 0.6, 0.97);
+        }
+    }
+
+    [Fact]
+    public void SameSeedGivesSameDrawsSerialOrParallel()
+    {
+        var s = new NutsSettings { Chains = 2, Warmup = 100, Draws = 50 };
+        var a = NutsSampler.Sample(new Gaussian(), s, 7, new double[3]);
+        var b = NutsSampler.Sample(new Gaussian(), s with { Parallel = false }, 7, new double[3]);
+        var c = NutsSampler.Sample(new Gaussian(), s, 8, new double[3]);
+        for (var ch = 0; ch < 2; ch++)
+            for (var i = 0; i < 50; i++) Assert.Equal(a.Chains[ch].Draws[i], b.Chains[ch].Draws[i]);
+        Assert.NotEqual(a.Chains[0].Draws[49][0], c.Chains[0].Draws[49][0]);
+        Assert.NotEqual(a.Chains[0].Draws[49][0], a.Chains[1].Draws[49][0]);
+    }
+
+    [Fact]
+    public void WarmupScheduleMatchesStanDefaults()
+    {
+        // Stan, 1000 warm-up: windows end at 100, 150, 250, 450, 950.
+        var w = new WarmupSchedule(1000, 75, 50, 25);
+        Assert.Equal(new[] { 100, 150, 250, 450, 950 }, w.WindowEnds);
+        Assert.False(w.InSlowWindow(74));
+        Assert.True(w.InSlowWindow(75));
+        Assert.True(w.EndsWindow(99));
+        Assert.False(w.InSlowWindow(950));
+    }
+}
