@@ -1,4 +1,5 @@
 using QuakeGrid.Client;
+using QuakeGrid.Core.Geometry;
 using QuakeGrid.Core.Gmm;
 using QuakeGrid.Core.Imts;
 using QuakeGrid.Grains.Tests.Support;
@@ -12,7 +13,8 @@ namespace QuakeGrid.Grains.Tests.Scenario;
 [Collection(ClusterCollection.Name)]
 public sealed class ScenarioDeterminismTests(ClusterFixture fixture)
 {
-    private static readonly Imt[] Imts = [Imt.Pga, Imt.Sa(0.3), Imt.Sa(1.0), Imt.Sa(3.0)];
+    // The four IMTs plus PGV and an untabulated period (0.123 s, interpolated by the model).
+    private static readonly Imt[] Imts = [Imt.Pga, Imt.Sa(0.3), Imt.Sa(1.0), Imt.Sa(3.0), Imt.Pgv, Imt.Sa(0.123)];
 
     [Theory]
     [InlineData(97)]     // 33 tiles, the last one short
@@ -49,6 +51,26 @@ public sealed class ScenarioDeterminismTests(ClusterFixture fixture)
         // The options reached the regions: the result differs from the default-options result.
         var plain = ScenarioGroundMotion.Evaluate(GmmFactory.Create("BooreEtAl2014", GmmOptions.Default), rupture, sites, Imts);
         Assert.NotEqual(0, BitCompare.CountDifferences(plain, result.Values));
+    }
+
+    [Fact]
+    public async Task MultiPlaneRuptureAndSadighThroughGrainsEqualDirectCore()
+    {
+        // A dipping reverse fault with a bent trace: SimpleFaultGeometry builds one plane per trace piece (MultiPlanarSurface).
+        var trace = new[] { new GeoPoint(-122.40, 37.60), new GeoPoint(-122.20, 37.80), new GeoPoint(-122.15, 38.05) };
+        var surface = new SimpleFaultGeometry(trace, 60.0, 2.0, 14.0).ToSurface();
+        Assert.IsType<MultiPlanarSurface>(surface);
+        var rupture = new Rupture(6.6, 90.0, new GeoPoint(-122.2, 37.8, 8.0), surface);
+        var sites = TestInputs.HaywardSites;
+        Imt[] imts = [Imt.Pga, Imt.Sa(0.2), Imt.Sa(1.0)];
+
+        foreach (var (name, options) in new[] { ("BooreEtAl2014", GmmOptions.Default), ("SadighEtAl1997", GmmOptions.Default) })
+        {
+            var direct = ScenarioGroundMotion.Evaluate(GmmFactory.Create(name, options), rupture, sites, imts);
+            var client = new ScenarioJobClient(fixture.Cluster.Client);
+            var result = await client.RunAsync(new ScenarioRequest(rupture, sites, imts, name, options, 250));
+            Assert.Equal(0, BitCompare.CountDifferences(direct, result.Values));
+        }
     }
 
     [Fact]
