@@ -1,2 +1,3 @@
-// Placeholder entry point; replaced by the host implementation.
-return 0;
+using QuakeGrid.Cli;
+
+return await QuakeGridApp.RunAsync(args, Console.Out, Console.Error);
