@@ -1,0 +1,52 @@
+using QuakeGrid.Cli.Input;
+using QuakeGrid.Cli.Output;
+using QuakeGrid.Cli.Reporting;
+using QuakeGrid.Core.Gmm;
+
+namespace QuakeGrid.Cli.Scenario;
+
+/// <summary>
+/// Writes a scenario's outputs into a folder: <c>scenario.csv</c>, <c>scenario.geojson</c>, <c>scenario.png</c> (map of
+/// the first IMT's median) and one <c>scenario_&lt;IMT&gt;.png</c> per further IMT (parentheses dropped, e.g.
+/// <c>scenario_SA1.0.png</c>). Every file is written to a temporary name first and then moved into place.
+/// </summary>
+public static class ScenarioOutputs
+{
+    public const string MapFileName = "scenario.png";
+
+    public static IReadOnlyList<string> Write(string directory, ScenarioInputs inputs, string gmmName, GmmResult result)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        var csv = Path.Combine(directory, ScenarioCsvWriter.FileName);
+        ScenarioCsvWriter.Write(csv, inputs.Sites, inputs.Imts, result);
+        written.Add(csv);
+        var geojson = Path.Combine(directory, ScenarioGeoJsonWriter.FileName);
+        ScenarioGeoJsonWriter.Write(geojson, inputs.Sites, inputs.Imts, result);
+        written.Add(geojson);
+        for (var k = 0; k < inputs.Imts.Count; k++)
+        {
+            var png = Path.Combine(directory, MapFileNameFor(inputs.Imts, k));
+            ScenarioMapPlotter.Render(png, Layer(inputs, gmmName, result, k));
+            written.Add(png);
+        }
+        return written;
+    }
+
+    /// <summary><c>scenario.png</c> for the first IMT, <c>scenario_&lt;IMT&gt;.png</c> for the others.</summary>
+    public static string MapFileNameFor(IReadOnlyList<NamedImt> imts, int k) =>
+        k == 0 ? MapFileName : "scenario_" + imts[k].Label.Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal) + ".png";
+
+    private static MapLayer Layer(ScenarioInputs inputs, string gmmName, GmmResult result, int k)
+    {
+        var n = inputs.Sites.Count;
+        var values = new double[n];
+        for (var i = 0; i < n; i++) values[i] = Math.Exp(result.LnMedian[k][i]);
+        var imt = inputs.Imts[k];
+        var rupture = inputs.Rupture;
+        return new MapLayer(inputs.Sites.Lon, inputs.Sites.Lat, values,
+            "median " + imt.Label, ScenarioReport.Unit(imt.Imt),
+            rupture.Surface.TopEdge, rupture.Hypocenter,
+            $"{inputs.EventName}: {gmmName} median {imt.Label}, {n:N0} sites");
+    }
+}
