@@ -46,9 +46,7 @@ public static class ScenarioMapPlotter
             trace.MarkerSize = 0;
             trace.LegendText = "rupture top edge";
         }
-        var epi = plot.Add.Marker(layer.Epicentre.Lon, layer.Epicentre.Lat, MarkerShape.FilledDiamond, 14, Colors.White);
-        epi.MarkerLineColor = Colors.Black;
-        epi.MarkerLineWidth = 1.5f;
+        var epi = plot.Add.Marker(layer.Epicentre.Lon, layer.Epicentre.Lat, MarkerShape.FilledDiamond, 16, Colors.Magenta);
         epi.LegendText = "epicentre";
         plot.ShowLegend(Alignment.UpperRight);
 
@@ -59,6 +57,8 @@ public static class ScenarioMapPlotter
         plot.Title(layer.Title);
         plot.XLabel("Longitude (°)");
         plot.YLabel("Latitude (°)");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.6 };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.6 };
 
         var (lonMin, lonMax) = Extent(layer.Lon, traceLon, layer.Epicentre.Lon);
         var (latMin, latMax) = Extent(layer.Lat, traceLat, layer.Epicentre.Lat);
@@ -106,9 +106,9 @@ public static class ScenarioMapPlotter
             foreach (var m in new[] { 1.0, 2.0, 5.0 })
                 candidates.Add(m * Math.Pow(10, e));
         var inside = candidates.Where(v => Math.Log10(v) >= logMin - 1e-9 && Math.Log10(v) <= logMax + 1e-9).ToList();
-        if (inside.Count < 3)
+        if (inside.Count < 4)
         {
-            // Narrow range: use finer 1..9 steps.
+            // Less than a decade: use finer 1..9 steps.
             inside = [];
             for (var e = (int)Math.Floor(logMin) - 1; e <= (int)Math.Ceiling(logMax) + 1; e++)
                 for (var m = 1; m <= 9; m++)
