@@ -1,0 +1,159 @@
+using System.Runtime.CompilerServices;
+
+namespace QuakeGrid.Core.Geometry;
+
+/// <summary>
+/// Azimuthal-equidistant projection of the sphere (R = 6371 km) centred on (<see cref="CentreLon"/>, <see cref="CentreLat"/>):
+/// x east and y north in km, with the distance and the azimuth from the centre preserved exactly
+/// (Snyder 1987, <i>Map Projections — A Working Manual</i>, USGS PP 1395, §25, eqs. 25-2 to 25-5).
+/// </summary>
+/// <remarks>
+/// <para>Implementation: the site is first expressed as a unit vector in the local east-north-up frame of the centre,
+/// (e, n, u) = (cos φ sin Δλ, cos φ0 sin φ − sin φ0 cos φ cos Δλ, sin φ0 sin φ + cos φ0 cos φ cos Δλ)
+/// — (e, n)·R is OpenQuake's orthographic projection — then scaled radially by c / sin c, where c = atan2(√(e²+n²), u)
+/// is the angular distance from the centre. Within 0.25 rad (≈ 1,600 km) of the centre the sines and cosines of Δλ and Δφ
+/// are evaluated by their Taylor series to double precision (truncation &lt; 1e-14) and c / sin c by its series in sin c (truncation &lt; 3e-11),
+/// so the hot loop has no trigonometric call; farther points use the library functions.</para>
+/// <para>Accuracy of distances measured in the projected plane, versus great-circle distances: exact from the centre;
+/// between two points at distance ρ from the centre the relative error is at most ≈ ρ²/(6R²) (1.6e-4 at 200 km,
+/// i.e. ≤ 33 m for a 200 km distance; 4e-5 at 100 km).</para>
+/// </remarks>
+public sealed class LocalProjection
+{
+    private const double D2R = Math.PI / 180.0;
+    private const double R2D = 180.0 / Math.PI;
+    private const double R = Geodesy.EarthRadiusKm;
+    /// <summary>Angular offset (rad) up to which the Taylor series replace sin/cos.</summary>
+    private const double SeriesLimit = 0.25;
+
+    private readonly double _lon0Rad;
+    private readonly double _sinLat0;
+    private readonly double _cosLat0;
+    private readonly double _lat0Rad;
+
+    public LocalProjection(double centreLon, double centreLat)
+    {
+        if (!double.IsFinite(centreLon) || !double.IsFinite(centreLat) || centreLat < -90 || centreLat > 90)
+            throw new ArgumentOutOfRangeException(nameof(centreLat), $"projection centre ({centreLon}, {centreLat}) is not a valid lon/lat");
+        CentreLon = centreLon;
+        CentreLat = centreLat;
+        _lon0Rad = centreLon * D2R;
+        _lat0Rad = centreLat * D2R;
+        (_sinLat0, _cosLat0) = Math.SinCos(_lat0Rad);
+    }
+
+    /// <summary>Longitude of the projection centre, degrees.</summary>
+    public double CentreLon { get; }
+    /// <summary>Latitude of the projection centre, degrees.</summary>
+    public double CentreLat { get; }
+
+    /// <summary>Projects one point: (x, y) in km, x east, y north of the centre.</summary>
+    public (double X, double Y) Project(double lon, double lat)
+    {
+        Local(lon, lat, out var x, out var y, out _, out _, out _);
+        return (x, y);
+    }
+
+    /// <summary>Projects many points (no allocation).</summary>
+    public void Project(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, Span<double> x, Span<double> y)
+    {
+        if (lat.Length != lon.Length || x.Length != lon.Length || y.Length != lon.Length)
+            throw new ArgumentException("lon, lat, x and y must have the same length");
+        for (var i = 0; i < lon.Length; i++)
+        {
+            Local(lon[i], lat[i], out var xi, out var yi, out _, out _, out _);
+            x[i] = xi;
+            y[i] = yi;
+        }
+    }
+
+    /// <summary>Inverse projection: (lon, lat) in degrees of the point at (x, y) km; longitude in [-180, 180).</summary>
+    public (double Lon, double Lat) Unproject(double x, double y)
+    {
+        var rho = Math.Sqrt(x * x + y * y);
+        if (rho == 0.0) return (Geodesy.NormalizeLon(CentreLon), CentreLat);
+        var az = Math.Atan2(x, y) * R2D;
+        return Geodesy.PointAt(CentreLon, CentreLat, az, rho);
+    }
+
+    /// <summary>
+    /// The position of a point at depth <paramref name="depthKm"/> below (lon, lat) in the Cartesian frame whose origin is the
+    /// projection centre on the surface, axes east, north and up (km). Exact on the sphere (depth along the radius).
+    /// </summary>
+    internal (double X, double Y, double Z) Cartesian(double lon, double lat, double depthKm)
+    {
+        Local(lon, lat, out _, out _, out var e, out var n, out var u);
+        var r = R - depthKm;
+        return (r * e, r * n, r * u - R);
+    }
+
+    /// <summary>
+    /// Site kernel: azimuthal-equidistant (x, y) and the Cartesian position (X, Y, Z) of the surface point in the frame of
+    /// <see cref="Cartesian"/>, all km. Z = R(cos c − 1) is evaluated as −R·sin²c / (1 + cos c) to avoid cancellation.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Site(double lon, double lat, out double x, out double y, out double cx, out double cy, out double cz)
+    {
+        Local(lon, lat, out x, out y, out var e, out var n, out var u);
+        cx = R * e;
+        cy = R * n;
+        cz = u > 0 ? -R * (e * e + n * n) / (1.0 + u) : R * (u - 1.0);
+    }
+
+    /// <summary>
+    /// Core kernel. Outputs the azimuthal-equidistant coordinates (x, y) in km, and the unit vector (e, n, u) of the point
+    /// in the local east-north-up frame at the centre.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Local(double lon, double lat, out double x, out double y, out double e, out double n, out double u)
+    {
+        var dl = lon * D2R - _lon0Rad;
+        if (dl > Math.PI || dl < -Math.PI) dl = Math.IEEERemainder(dl, 2 * Math.PI);
+        var dp = lat * D2R - _lat0Rad;
+        double sdl, cdl, sdp, cdp;
+        if (Math.Abs(dl) <= SeriesLimit && Math.Abs(dp) <= SeriesLimit)
+        {
+            sdl = SinSeries(dl); cdl = CosSeries(dl);
+            sdp = SinSeries(dp); cdp = CosSeries(dp);
+        }
+        else
+        {
+            (sdl, cdl) = Math.SinCos(dl);
+            (sdp, cdp) = Math.SinCos(dp);
+        }
+        // sin φ and cos φ from φ = φ0 + Δφ
+        var sp = _sinLat0 * cdp + _cosLat0 * sdp;
+        var cp = _cosLat0 * cdp - _sinLat0 * sdp;
+        e = cp * sdl;
+        n = _cosLat0 * sp - _sinLat0 * cp * cdl;
+        u = _sinLat0 * sp + _cosLat0 * cp * cdl;
+        var rho2 = e * e + n * n;
+        double k; // c / sin c
+        if (u > 0 && rho2 < SeriesLimit * SeriesLimit)
+        {
+            // asin(ρ)/ρ = 1 + ρ²/6 + 3ρ⁴/40 + 5ρ⁶/112 + 35ρ⁸/1152 + 63ρ¹⁰/2816 + 231ρ¹²/13312 (truncation < 3e-11 for ρ ≤ 0.25)
+            k = 1.0 + rho2 * (1.0 / 6 + rho2 * (3.0 / 40 + rho2 * (5.0 / 112 + rho2 * (35.0 / 1152 + rho2 * (63.0 / 2816 + rho2 * (231.0 / 13312))))));
+        }
+        else
+        {
+            var rho = Math.Sqrt(rho2);
+            k = rho == 0.0 ? 1.0 : Math.Atan2(rho, u) / rho;
+        }
+        x = R * k * e;
+        y = R * k * n;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SinSeries(double t)
+    {
+        var t2 = t * t;
+        return t * (1.0 - t2 / 6.0 * (1.0 - t2 / 20.0 * (1.0 - t2 / 42.0 * (1.0 - t2 / 72.0 * (1.0 - t2 / 110.0)))));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double CosSeries(double t)
+    {
+        var t2 = t * t;
+        return 1.0 - t2 / 2.0 * (1.0 - t2 / 12.0 * (1.0 - t2 / 30.0 * (1.0 - t2 / 56.0 * (1.0 - t2 / 90.0 * (1.0 - t2 / 132.0)))));
+    }
+}
