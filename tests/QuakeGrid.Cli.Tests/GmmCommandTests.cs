@@ -85,7 +85,7 @@ public sealed class GmmCommandTests
     }
 
     [Theory]
-    [InlineData("PGA,SA(0.123)", "SA(0.123)")]
+    [InlineData("PGA,SA(20.0)", "SA(20.0)")]
     [InlineData("PGA,XYZ", "XYZ")]
     [InlineData("PGA,SA(0,2)", "SA(0,2)")]
     [InlineData("SA(1),SA(1.0)", "SA(1.0)")]
