@@ -58,7 +58,7 @@ public static class GmmCommand
         var result = new GmmResult(imts.Select(i => i.Imt).ToArray(), table.Count);
         for (var k = 0; k < imts.Count; k++) model.Compute(ctx, imts[k].Imt, result.Output(k));
 
-        GmmCsvWriter.Write(outputPath, table, imts, result);
+        AtomicFile.WriteText(outputPath, writer => GmmCsvWriter.Write(writer, table, imts, result));
         env.Out.WriteLine($"{model.Name}: {table.Count} records x {imts.Count} IMTs -> {outputPath}");
         return ExitCodes.Success;
     }

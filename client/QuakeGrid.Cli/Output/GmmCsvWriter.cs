@@ -11,21 +11,20 @@ namespace QuakeGrid.Cli.Output;
 /// </summary>
 public static class GmmCsvWriter
 {
-    public static void Write(string path, GmmInputTable input, IReadOnlyList<NamedImt> imts, GmmResult result) =>
-        AtomicFile.WriteText(path, writer =>
+    public static void Write(TextWriter writer, GmmInputTable input, IReadOnlyList<NamedImt> imts, GmmResult result)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var h in input.Header) csv.WriteField(h);
+        foreach (var imt in imts)
+            foreach (var suffix in ResultColumns.Suffixes)
+                csv.WriteField(imt.Label + ":" + suffix);
+        csv.NextRecord();
+        for (var i = 0; i < input.Count; i++)
         {
-            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-            foreach (var h in input.Header) csv.WriteField(h);
-            foreach (var imt in imts)
-                foreach (var suffix in ResultColumns.Suffixes)
-                    csv.WriteField(imt.Label + ":" + suffix);
+            foreach (var field in input.RawRows[i]) csv.WriteField(field);
+            for (var k = 0; k < imts.Count; k++)
+                ResultColumns.WriteValues(csv, result, k, i);
             csv.NextRecord();
-            for (var i = 0; i < input.Count; i++)
-            {
-                foreach (var field in input.RawRows[i]) csv.WriteField(field);
-                for (var k = 0; k < imts.Count; k++)
-                    ResultColumns.WriteValues(csv, result, k, i);
-                csv.NextRecord();
-            }
-        });
+        }
+    }
 }

@@ -12,26 +12,23 @@ namespace QuakeGrid.Cli.Output;
 /// </summary>
 public static class ScenarioCsvWriter
 {
-    public const string FileName = "scenario.csv";
-
-    public static void Write(string path, SiteCollection sites, IReadOnlyList<NamedImt> imts, GmmResult result) =>
-        AtomicFile.WriteText(path, writer =>
+    public static void Write(TextWriter writer, SiteCollection sites, IReadOnlyList<NamedImt> imts, GmmResult result)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        csv.WriteField("lon");
+        csv.WriteField("lat");
+        csv.WriteField("vs30");
+        foreach (var imt in imts)
+            foreach (var suffix in ResultColumns.Suffixes)
+                csv.WriteField(imt.Label + ":" + suffix);
+        csv.NextRecord();
+        for (var i = 0; i < sites.Count; i++)
         {
-            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-            csv.WriteField("lon");
-            csv.WriteField("lat");
-            csv.WriteField("vs30");
-            foreach (var imt in imts)
-                foreach (var suffix in ResultColumns.Suffixes)
-                    csv.WriteField(imt.Label + ":" + suffix);
+            csv.WriteField(NumberFormat.RoundTrip(sites.Lon[i]));
+            csv.WriteField(NumberFormat.RoundTrip(sites.Lat[i]));
+            csv.WriteField(NumberFormat.RoundTrip(sites.Vs30[i]));
+            for (var k = 0; k < imts.Count; k++) ResultColumns.WriteValues(csv, result, k, i);
             csv.NextRecord();
-            for (var i = 0; i < sites.Count; i++)
-            {
-                csv.WriteField(NumberFormat.RoundTrip(sites.Lon[i]));
-                csv.WriteField(NumberFormat.RoundTrip(sites.Lat[i]));
-                csv.WriteField(NumberFormat.RoundTrip(sites.Vs30[i]));
-                for (var k = 0; k < imts.Count; k++) ResultColumns.WriteValues(csv, result, k, i);
-                csv.NextRecord();
-            }
-        });
+        }
+    }
 }

@@ -12,12 +12,6 @@ public static class ScenarioMapPlotter
     private const int ColourBins = 96;
     private const int Width = 1100;
 
-    public static void Render(string path, MapLayer layer)
-    {
-        var bytes = RenderPng(layer);
-        AtomicFile.WriteStream(path, s => s.Write(bytes));
-    }
-
     public static byte[] RenderPng(MapLayer layer)
     {
         var n = layer.Values.Length;

@@ -8,29 +8,27 @@ namespace QuakeGrid.Cli.Scenario;
 /// <summary>
 /// Writes a scenario's outputs into a folder: <c>scenario.csv</c>, <c>scenario.geojson</c>, <c>scenario.png</c> (map of
 /// the first IMT's median) and one <c>scenario_&lt;IMT&gt;.png</c> per further IMT (parentheses dropped, e.g.
-/// <c>scenario_SA1.0.png</c>). Every file is written to a temporary name first and then moved into place.
+/// <c>scenario_SA1.0.png</c>). All files are staged as temporary files and moved into place together at the end.
 /// </summary>
 public static class ScenarioOutputs
 {
+    public const string CsvFileName = "scenario.csv";
+    public const string GeoJsonFileName = "scenario.geojson";
     public const string MapFileName = "scenario.png";
 
     public static IReadOnlyList<string> Write(string directory, ScenarioInputs inputs, string gmmName, GmmResult result)
     {
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        var csv = Path.Combine(directory, ScenarioCsvWriter.FileName);
-        ScenarioCsvWriter.Write(csv, inputs.Sites, inputs.Imts, result);
-        written.Add(csv);
-        var geojson = Path.Combine(directory, ScenarioGeoJsonWriter.FileName);
-        ScenarioGeoJsonWriter.Write(geojson, inputs.Sites, inputs.Imts, result);
-        written.Add(geojson);
+        using var staged = new StagedFiles();
+        staged.WriteText(Path.Combine(directory, CsvFileName), w => ScenarioCsvWriter.Write(w, inputs.Sites, inputs.Imts, result));
+        staged.WriteStream(Path.Combine(directory, GeoJsonFileName), s => ScenarioGeoJsonWriter.Write(s, inputs.Sites, inputs.Imts, result));
         for (var k = 0; k < inputs.Imts.Count; k++)
         {
-            var png = Path.Combine(directory, MapFileNameFor(inputs.Imts, k));
-            ScenarioMapPlotter.Render(png, Layer(inputs, gmmName, result, k));
-            written.Add(png);
+            var png = ScenarioMapPlotter.RenderPng(Layer(inputs, gmmName, result, k));
+            staged.WriteStream(Path.Combine(directory, MapFileNameFor(inputs.Imts, k)), s => s.Write(png));
         }
-        return written;
+        var targets = staged.Targets;
+        staged.Commit();
+        return targets;
     }
 
     /// <summary><c>scenario.png</c> for the first IMT, <c>scenario_&lt;IMT&gt;.png</c> for the others.</summary>
