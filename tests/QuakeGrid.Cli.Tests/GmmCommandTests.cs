@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using QuakeGrid.Cli.Tests.Support;
+using Xunit.Abstractions;
 
 namespace QuakeGrid.Cli.Tests;
 
@@ -8,7 +9,7 @@ namespace QuakeGrid.Cli.Tests;
 /// Black-box tests of <c>quakegrid gmm</c>: outputs against OpenQuake's BSSA14 verification tables (Boore's Fortran),
 /// to 0.1 %, and every bad-input case of the CLI contract.
 /// </summary>
-public sealed class GmmCommandTests
+public sealed class GmmCommandTests(ITestOutputHelper log)
 {
     private const double Tolerance = 1e-3; // |computed/expected - 1|
 
@@ -24,6 +25,7 @@ public sealed class GmmCommandTests
     {
         using var dir = new TempDirectory();
         var worst = await RunAgainstTables(dir, "BSSA_2014_", GlobalImts, withZ1: false, "--model", "BSSA14");
+        log.WriteLine($"BSSA14 global via CLI: worst discrepancy {worst:P5}");
         Assert.True(worst <= Tolerance, $"worst discrepancy {worst:P4}");
     }
 
@@ -32,7 +34,47 @@ public sealed class GmmCommandTests
     {
         using var dir = new TempDirectory();
         var worst = await RunAgainstTables(dir, "BSSA_2014_CALIFORNIA_", BasinImts, withZ1: true, "--model", "BooreEtAl2014", "--basin", "CAL");
+        log.WriteLine($"BSSA14 CAL basin via CLI: worst discrepancy {worst:P5}");
         Assert.True(worst <= Tolerance, $"worst discrepancy {worst:P4}");
+    }
+
+    /// <summary>Sadigh et al. (1997) against the OpenSHA tables, with OpenQuake's tolerances (rock 0.4 %, soil 0.5 %).</summary>
+    [Theory]
+    [InlineData("ROCK", 0.004)]
+    [InlineData("SOIL", 0.005)]
+    public async Task Sadigh1997_matches_OpenSHA_tables(string siteClass, double meanTolerance)
+    {
+        using var dir = new TempDirectory();
+        var mean = CsvTable.Read(TestData.Path("sadigh1997", $"SADIGH1997_{siteClass}_MEAN.csv"));
+        var total = CsvTable.Read(TestData.Path("sadigh1997", $"SADIGH1997_{siteClass}_STD_TOTAL.csv"));
+        var sb = new StringBuilder("mag,rake,rjb,rrup,vs30\n");
+        for (var r = 0; r < mean.Rows.Count; r++)
+        {
+            var rrup = mean.Text(r, "dist_rrup");
+            sb.Append($"{mean.Text(r, "rup_mag")},{mean.Text(r, "rup_rake")},{rrup},{rrup},{mean.Text(r, "site_vs30")}\n");
+        }
+        var input = dir.File("in.csv");
+        File.WriteAllText(input, sb.ToString());
+        var output = dir.File("out.csv");
+        string[] soil = siteClass == "SOIL" ? ["--soil"] : [];
+        var run = await CliRun.RunAsync(["gmm", "--model", "Sadigh1997", .. soil, "--imts", "PGA,SA(0.2),SA(1),SA(3.0)", "--input", input, "--output", output]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var result = CsvTable.Read(output);
+        Assert.Equal(mean.Rows.Count, result.Rows.Count);
+        var (worstMean, worstSigma) = (0.0, 0.0);
+        foreach (var (label, col) in new[] { ("PGA", "pga"), ("SA(0.2)", "0.2"), ("SA(1)", "1"), ("SA(3.0)", "3") })
+        {
+            for (var r = 0; r < mean.Rows.Count; r++)
+            {
+                var dm = Math.Abs(result.Value(r, label + ":median") / mean.Value(r, col) - 1);
+                Assert.True(dm <= meanTolerance, $"{siteClass} row {r + 1} {label}: median {result.Value(r, label + ":median")} vs {mean.Value(r, col)} ({dm:P4})");
+                var ds = Math.Abs(result.Value(r, label + ":sigma") / total.Value(r, col) - 1);
+                Assert.True(ds <= 1e-9, $"{siteClass} row {r + 1} {label}: sigma {result.Value(r, label + ":sigma")} vs {total.Value(r, col)}");
+                worstMean = Math.Max(worstMean, dm);
+                worstSigma = Math.Max(worstSigma, ds);
+            }
+        }
+        log.WriteLine($"Sadigh 1997 {siteClass} via CLI: worst median discrepancy {worstMean:P5}, sigma {worstSigma:E2}");
     }
 
     [Fact]
