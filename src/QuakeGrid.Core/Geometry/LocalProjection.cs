@@ -143,17 +143,21 @@ public sealed class LocalProjection
         y = R * k * n;
     }
 
+    // Taylor coefficients (−1)^k / (2k+1)! and (−1)^k / (2k)!, as multiplications (no division in the hot loop).
+    private const double S3 = -1.0 / 6, S5 = 1.0 / 120, S7 = -1.0 / 5040, S9 = 1.0 / 362880, S11 = -1.0 / 39916800;
+    private const double C2 = -1.0 / 2, C4 = 1.0 / 24, C6 = -1.0 / 720, C8 = 1.0 / 40320, C10 = -1.0 / 3628800, C12 = 1.0 / 479001600;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double SinSeries(double t)
     {
         var t2 = t * t;
-        return t * (1.0 - t2 / 6.0 * (1.0 - t2 / 20.0 * (1.0 - t2 / 42.0 * (1.0 - t2 / 72.0 * (1.0 - t2 / 110.0)))));
+        return t + t * t2 * (S3 + t2 * (S5 + t2 * (S7 + t2 * (S9 + t2 * S11))));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double CosSeries(double t)
     {
         var t2 = t * t;
-        return 1.0 - t2 / 2.0 * (1.0 - t2 / 12.0 * (1.0 - t2 / 30.0 * (1.0 - t2 / 56.0 * (1.0 - t2 / 90.0 * (1.0 - t2 / 132.0)))));
+        return 1.0 + t2 * (C2 + t2 * (C4 + t2 * (C6 + t2 * (C8 + t2 * (C10 + t2 * C12)))));
     }
 }
