@@ -117,8 +117,14 @@ public class PlanarSurfaceTests
         Assert.Throws<ArgumentException>(() => new PlanarSurface(a.TopLeft, a.TopRight with { Depth = 1 }, a.BottomRight, a.BottomLeft));
         // bottom edge 20% shorter than the top
         Assert.Throws<ArgumentException>(() => new PlanarSurface(a.TopLeft, a.TopRight, a.BottomRight with { Lat = 0.16 }, a.BottomLeft));
-        // one corner 3 km off the plane
-        Assert.Throws<ArgumentException>(() => new PlanarSurface(a.TopLeft, a.TopRight, a.BottomRight with { Lon = a.BottomRight.Lon + 0.03 }, a.BottomLeft));
+        // one corner 5 km deeper than the other bottom corner: not horizontal
+        Assert.Throws<ArgumentException>(() => new PlanarSurface(a.TopLeft, a.TopRight, a.BottomRight with { Depth = 15 }, a.BottomLeft));
+        // bottomRight moved 0.09° ≈ 10 km east: 10·sin45° = 7.1 km off the plane, more than a quarter of the smaller side (3.5 km) → error
+        Assert.Throws<ArgumentException>(() => new PlanarSurface(a.TopLeft, a.TopRight, a.BottomRight with { Lon = a.BottomRight.Lon + 0.09 }, a.BottomLeft));
+        // OpenQuake's tolerance is 0.002 × 22.24 × 14.14 = 0.63 km: 0.0009° east = 0.07 km off → no warning; 0.014° = 1.1 km off → warning only
+        Assert.Null(new PlanarSurface(a.TopLeft, a.TopRight, a.BottomRight with { Lon = a.BottomRight.Lon + 0.0009 }, a.BottomLeft).PlanarityWarning);
+        Assert.NotNull(new PlanarSurface(a.TopLeft, a.TopRight, a.BottomRight with { Lon = a.BottomRight.Lon + 0.014 }, a.BottomLeft).PlanarityWarning);
+        Assert.Null(a.PlanarityWarning);
         // NaN
         Assert.Throws<ArgumentException>(() => new PlanarSurface(a.TopLeft with { Lat = double.NaN }, a.TopRight, a.BottomRight, a.BottomLeft));
     }
