@@ -1,2 +1,46 @@
-// Placeholder entry point; replaced by the host implementation.
-return 0;
+using System.Net;
+using System.Net.Sockets;
+using Orleans.Configuration;
+using QuakeGrid.Grains.Hosting;
+using QuakeGrid.Silo;
+using StackExchange.Redis;
+
+// A QuakeGrid silo: Redis clustering and Redis grain storage (default and "quakegrid"), endpoints and ids from
+// the "QuakeGrid" configuration section. SIGTERM/Ctrl+C stop it gracefully (the generic host leaves the cluster).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var settings = builder.Configuration.GetSection("QuakeGrid").Get<SiloSettings>() ?? new SiloSettings();
+var redis = ConfigurationOptions.Parse(settings.Redis);
+var advertised = ResolveAdvertisedIp(settings.AdvertisedIp);
+
+builder.WebHost.UseUrls($"http://{(settings.ListenOnAnyAddress ? "0.0.0.0" : advertised.ToString())}:{settings.HttpPort}");
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+builder.UseOrleans(silo =>
+{
+    silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+    silo.Configure<ClusterOptions>(o =>
+    {
+        o.ClusterId = settings.ClusterId;
+        o.ServiceId = settings.ServiceId;
+    });
+    silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.ListenOnAnyAddress);
+    silo.Configure<ClusterMembershipOptions>(o =>
+    {
+        o.ProbeTimeout = TimeSpan.FromSeconds(settings.ProbeTimeoutSeconds);
+        o.NumMissedProbesLimit = settings.MissedProbesLimit;
+        o.NumVotesForDeathDeclaration = settings.VotesForDeathDeclaration;
+    });
+    silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
+    silo.AddRedisGrainStorage(QuakeGridStorage.Name, o => o.ConfigurationOptions = redis.Clone());
+});
+
+var app = builder.Build();
+app.MapGet("/health", SiloHealth.Get);
+app.Run();
+
+static IPAddress ResolveAdvertisedIp(string text)
+{
+    if (!string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase))
+        return IPAddress.TryParse(text, out var ip) ? ip : throw new ArgumentException($"QuakeGrid:AdvertisedIp '{text}' is neither an IP address nor 'auto'");
+    return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+        ?? throw new InvalidOperationException("QuakeGrid:AdvertisedIp is 'auto' but the host has no non-loopback IPv4 address");
+}

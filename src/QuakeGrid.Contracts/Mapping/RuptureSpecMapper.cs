@@ -40,7 +40,7 @@ public static class RuptureSpecMapper
             var p = spec.Planes[k] ?? throw new QuakeGridInputException(source, $"rupture plane {k}", "plane", "the plane is missing");
             try
             {
-                planes[k] = new PlanarSurface(ToCore(p.TopLeft), ToCore(p.TopRight), ToCore(p.BottomLeft), ToCore(p.BottomRight));
+                planes[k] = new PlanarSurface(ToCore(p.TopLeft), ToCore(p.TopRight), ToCore(p.BottomRight), ToCore(p.BottomLeft));
             }
             catch (Exception e) when (e is ArgumentException or QuakeGridInputException)
             {

@@ -38,14 +38,16 @@ public sealed class Bssa14VerificationTests(ITestOutputHelper output)
             StyleOfFaulting: bool.Parse(sof));
         var model = GmmFactory.Create(gsimClass, options);
         var table = GmmVerificationTable.Load(GmmVerificationTable.DataPath("bssa14", file));
-        var results = table.Discrepancies(model);
+        var results = table.Discrepancies(model, Tolerance);
         var worst = results.MaxBy(r => r.Worst);
+        var worstRatio = results.Max(r => r.WorstRatio);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{file} ({table.ResultType}, {table.Count} rows x {results.Count} IMTs): worst {worst.Worst * 100:F4} % at {worst.Header} row {worst.Row + 1} (computed {worst.Computed:G6}, expected {worst.Expected:G6})"));
+            $"{file} ({table.ResultType}, {table.Count} rows x {results.Count} IMTs): worst {worst.Worst * 100:F4} % at {worst.Header} row {worst.Row + 1} (computed {worst.Computed:G6}, expected {worst.Expected:G6}); over values printed to better than 0.1 %: {results.Max(r => r.WorstFullPrecision) * 100:F4} %; worst discrepancy/allowed {worstRatio:F3}"));
         foreach (var r in results.Where(r => r.Worst > Tolerance))
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Header}: {r.Worst * 100:F4} % row {r.Row + 1} computed {r.Computed:G6} expected {r.Expected:G6}"));
         Assert.Equal(39, results.Count); // PGV, PGA and 37 SA periods
-        Assert.True(worst.Worst <= Tolerance,
-            $"{file}: worst discrepancy {worst.Worst * 100:F4} % at {worst.Header} row {worst.Row + 1} exceeds {Tolerance * 100} %");
+        // Every value within 0.1 %, or within half a unit of the last digit the table prints when that is coarser.
+        Assert.True(worstRatio <= 1.0,
+            $"{file}: worst discrepancy {worst.Worst * 100:F4} % at {worst.Header} row {worst.Row + 1}; discrepancy/allowed {worstRatio:F3} > 1");
     }
 }

@@ -24,7 +24,7 @@ namespace QuakeGrid.Core.Gmm;
 /// and <see cref="GmmOutput.Phi"/> are set to NaN (undefined), never to a made-up split.
 /// Stated magnitude range: 4 to 8.5 (the paper's data span M 3.8-7.4 and it is stated for M 4 to 8+; 8.5 is where
 /// (8.5 - M)^2.5 stops being defined). IMTs: PGA and the SA periods of the tables (rock 0.07-4 s, soil 0.075-4 s;
-/// with site class by Vs30 both tables must have the period). Units: g, natural logs.
+/// with site class by Vs30 a record whose class lacks the period is an error naming the record). Units: g, natural logs.
 /// </para>
 /// </summary>
 public sealed class SadighEtAl1997 : IGroundMotionModel
@@ -73,6 +73,14 @@ public sealed class SadighEtAl1997 : IGroundMotionModel
         GmmInputCheck.Rakes(Name, ctx.Rake);
         GmmInputCheck.Distances(Name, ctx.Rrup, "rrup");
         GmmInputCheck.Vs30(Name, ctx.Vs30);
+        if (Options.SadighSite == SadighSiteClass.ByVs30 && (c.RockLow is null || c.Soil is null))
+        {
+            for (var i = 0; i < ctx.Count; i++)
+                if ((ctx.Vs30[i] > RockVs30) == (c.RockLow is null))
+                    throw new QuakeGridInputException(Name, $"record {i}", "vs30", $"Vs30 {ctx.Vs30[i]} m/s makes this a "
+                        + (c.RockLow is null ? "rock" : "deep-soil") + $" site, but {imt} is only defined for "
+                        + (c.RockLow is null ? "deep soil" : "rock") + " sites in Sadigh et al. (1997)");
+        }
 
         var mag = ctx.Mag;
         var rake = ctx.Rake;
@@ -119,6 +127,6 @@ public sealed class SadighEtAl1997 : IGroundMotionModel
     {
         SadighSiteClass.Rock => c.RockLow is not null,
         SadighSiteClass.Soil => c.Soil is not null,
-        _ => c.RockLow is not null && c.Soil is not null,
+        _ => c.RockLow is not null || c.Soil is not null,
     };
 }
