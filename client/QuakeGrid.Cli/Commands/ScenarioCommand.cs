@@ -79,6 +79,7 @@ public static class ScenarioCommand
         var request = new ScenarioRequest(inputs.Rupture, inputs.Sites, inputs.Imts.Select(i => i.Imt).ToArray(), args.Gmm, args.GmmOptions, args.TileSize);
         var jobWatch = Stopwatch.StartNew();
         ScenarioResult? result = null;
+        var regions = 0;
         await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -90,6 +91,7 @@ public static class ScenarioCommand
                     task.MaxValue = Math.Max(1, p.RegionsTotal);
                     task.Value = p.RegionsDone;
                     task.Description = $"regions {p.RegionsDone}/{p.RegionsTotal}";
+                    regions = p.RegionsTotal;
                 });
                 result = await connection.Scenarios.RunAsync(request, progress, ct).ConfigureAwait(false);
                 task.Value = task.MaxValue;
@@ -104,7 +106,7 @@ public static class ScenarioCommand
         ScenarioReport.PrintSummary(console, inputs.Imts, values);
         if (inputs.DemoDirectory is { } demoDir) PrintPlausibility(console, demoDir, inputs, values);
 
-        console.MarkupLine($"job {Markup.Escape(result.JobId)}: {inputs.Sites.Count:N0} sites in {jobWatch.Elapsed.TotalSeconds:0.00} s on the {(connection.IsEmbedded ? "embedded silo" : "cluster")}; outputs written in {writeWatch.Elapsed.TotalSeconds:0.00} s; total {total.Elapsed.TotalSeconds:0.00} s");
+        console.MarkupLine($"job {Markup.Escape(result.JobId)}: {inputs.Sites.Count:N0} sites in {regions} region grains, {jobWatch.Elapsed.TotalSeconds:0.00} s on the {(connection.IsEmbedded ? "embedded silo" : "cluster")}; outputs written in {writeWatch.Elapsed.TotalSeconds:0.00} s; total {total.Elapsed.TotalSeconds:0.00} s");
         foreach (var path in written) console.MarkupLine("  " + Markup.Escape(path));
         return ExitCodes.Success;
     }
