@@ -152,4 +152,18 @@ public sealed class ScenarioCommandTests
         Assert.Contains("vs30", run.Err, StringComparison.OrdinalIgnoreCase);
         Assert.False(Directory.Exists(outDir));
     }
+
+    [Fact]
+    public async Task Scenario_with_basin_but_no_z1pt0_fails_naming_the_column()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("rupture.xml"), RuptureXml);
+        File.WriteAllText(dir.File("sites.csv"), SiteModelCsv());
+        var outDir = Path.Combine(dir.Path, "out");
+        var run = await CliRun.RunAsync("scenario", "--rupture", dir.File("rupture.xml"), "--sites", dir.File("sites.csv"),
+            "--basin", "CAL", "--imts", "SA(1.0)", "--output", outDir);
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Contains("sites.csv, site 1, field 'z1pt0'", run.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
 }

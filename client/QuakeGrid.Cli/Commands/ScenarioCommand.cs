@@ -66,6 +66,15 @@ public static class ScenarioCommand
             throw new QuakeGridInputException(args.Rupture ?? "demo rupture", "rupture", "magnitude",
                 $"magnitude {inputs.Rupture.Magnitude.ToString(CultureInfo.InvariantCulture)} is outside the range of {model.Name}, [{magMin.ToString(CultureInfo.InvariantCulture)}, {magMax.ToString(CultureInfo.InvariantCulture)}]");
 
+        if (args.GmmOptions.Basin != BasinRegion.None)
+        {
+            var z1 = inputs.Sites.Z1pt0;
+            for (var i = 0; i < z1.Length; i++)
+                if (double.IsNaN(z1[i]))
+                    throw new QuakeGridInputException(args.Sites ?? "demo sites", $"site {i + 1}", "z1pt0",
+                        "missing; the basin term (--basin) needs z1pt0 in metres for every site");
+        }
+
         var console = env.Console;
         console.MarkupLine($"[bold]{Markup.Escape(inputs.EventName)}[/]: {inputs.Sites.Count:N0} sites, IMTs {Markup.Escape(string.Join(", ", inputs.Imts.Select(i => i.Label)))}, {Markup.Escape(model.Name)}");
 

@@ -3,8 +3,9 @@ using QuakeGrid.Core.Geometry;
 namespace QuakeGrid.Cli.Output;
 
 /// <summary>
-/// What one map shows: site coordinates (degrees), one positive value per site in <see cref="Unit"/>,
-/// the rupture's top-edge trace and epicentre, a title and the value's name for the colour bar.
+/// What one map shows: site coordinates (degrees) coloured by one positive value per site in <see cref="Unit"/>
+/// (logarithmic colour scale), overlay lines (rupture traces, source outlines), overlay point sets (epicentre,
+/// stations) and a title. Used by every command that draws a map.
 /// </summary>
 public sealed record MapLayer(
     double[] Lon,
@@ -12,6 +13,21 @@ public sealed record MapLayer(
     double[] Values,
     string ValueName,
     string Unit,
-    IReadOnlyList<GeoPoint> RuptureTrace,
-    GeoPoint Epicentre,
-    string Title);
+    string Title,
+    IReadOnlyList<MapLine> Lines,
+    IReadOnlyList<MapPoints> Points);
+
+/// <summary>A polyline drawn over the map, e.g. a rupture's top edge or a closed source outline.</summary>
+public sealed record MapLine(string Label, IReadOnlyList<GeoPoint> Vertices, bool Closed = false);
+
+/// <summary>A set of markers drawn over the map, e.g. the epicentre or seismic stations.</summary>
+public sealed record MapPoints(string Label, IReadOnlyList<GeoPoint> Locations, MapMarker Marker);
+
+/// <summary>Marker styles for <see cref="MapPoints"/>.</summary>
+public enum MapMarker
+{
+    /// <summary>Large magenta diamond (epicentres).</summary>
+    Epicentre,
+    /// <summary>Black-outlined white triangle (stations).</summary>
+    Station,
+}

@@ -5,7 +5,8 @@ namespace QuakeGrid.Cli.Output;
 
 /// <summary>
 /// Renders a ground-motion map as PNG: sites coloured by value on a logarithmic colour scale (Turbo colormap, colour
-/// bar labelled in the value's unit), the rupture top edge and epicentre, axes in degrees with a kilometre-true aspect.
+/// bar labelled in the value's unit), overlay lines and markers (rupture top edge, epicentre, stations, source
+/// outlines), axes in degrees with a kilometre-true aspect, and a title.
 /// </summary>
 public static class ScenarioMapPlotter
 {
@@ -31,17 +32,33 @@ public static class ScenarioMapPlotter
         var colormap = new ScottPlot.Colormaps.Turbo();
         AddBinnedMarkers(plot, layer, logs, logMin, logMax, colormap);
 
-        var traceLon = layer.RuptureTrace.Select(p => p.Lon).ToArray();
-        var traceLat = layer.RuptureTrace.Select(p => p.Lat).ToArray();
-        if (traceLon.Length >= 2)
+        var overlayLon = new List<double>();
+        var overlayLat = new List<double>();
+        foreach (var line in layer.Lines)
         {
-            var trace = plot.Add.ScatterLine(traceLon, traceLat, Colors.Black);
-            trace.LineWidth = 3;
-            trace.MarkerSize = 0;
-            trace.LegendText = "rupture top edge";
+            var vertices = line.Closed && line.Vertices.Count > 2 ? [.. line.Vertices, line.Vertices[0]] : line.Vertices.ToList();
+            var xs = vertices.Select(p => p.Lon).ToArray();
+            var ys = vertices.Select(p => p.Lat).ToArray();
+            overlayLon.AddRange(xs);
+            overlayLat.AddRange(ys);
+            if (xs.Length < 2) continue;
+            var scatter = plot.Add.ScatterLine(xs, ys, Colors.Black);
+            scatter.LineWidth = 3;
+            scatter.MarkerSize = 0;
+            scatter.LegendText = line.Label;
         }
-        var epi = plot.Add.Marker(layer.Epicentre.Lon, layer.Epicentre.Lat, MarkerShape.FilledDiamond, 16, Colors.Magenta);
-        epi.LegendText = "epicentre";
+        foreach (var set in layer.Points)
+        {
+            if (set.Locations.Count == 0) continue;
+            var xs = set.Locations.Select(p => p.Lon).ToArray();
+            var ys = set.Locations.Select(p => p.Lat).ToArray();
+            overlayLon.AddRange(xs);
+            overlayLat.AddRange(ys);
+            var markers = set.Marker == MapMarker.Epicentre
+                ? plot.Add.Markers(xs, ys, MarkerShape.FilledDiamond, 16, Colors.Magenta)
+                : plot.Add.Markers(xs, ys, MarkerShape.OpenTriangleUp, 9, Colors.Black);
+            markers.LegendText = set.Label;
+        }
         plot.ShowLegend(Alignment.UpperRight);
 
         var bar = plot.Add.ColorBar(new FixedColorAxis(colormap, new ScottPlot.Range(logMin, logMax)));
@@ -54,8 +71,8 @@ public static class ScenarioMapPlotter
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.6 };
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.6 };
 
-        var (lonMin, lonMax) = Extent(layer.Lon, traceLon, layer.Epicentre.Lon);
-        var (latMin, latMax) = Extent(layer.Lat, traceLat, layer.Epicentre.Lat);
+        var (lonMin, lonMax) = Extent(layer.Lon, overlayLon);
+        var (latMin, latMax) = Extent(layer.Lat, overlayLat);
         var padLon = Math.Max(0.01, 0.04 * (lonMax - lonMin));
         var padLat = Math.Max(0.01, 0.04 * (latMax - latMin));
         plot.Axes.SetLimits(lonMin - padLon, lonMax + padLon, latMin - padLat, latMax + padLat);
@@ -119,11 +136,11 @@ public static class ScenarioMapPlotter
         return ticks;
     }
 
-    private static (double Min, double Max) Extent(double[] values, double[] extra, double point)
+    private static (double Min, double Max) Extent(double[] values, List<double> extra)
     {
-        var min = Math.Min(values.Min(), point);
-        var max = Math.Max(values.Max(), point);
-        if (extra.Length > 0) { min = Math.Min(min, extra.Min()); max = Math.Max(max, extra.Max()); }
+        var min = values.Min();
+        var max = values.Max();
+        if (extra.Count > 0) { min = Math.Min(min, extra.Min()); max = Math.Max(max, extra.Max()); }
         return (min, max);
     }
 }

@@ -44,7 +44,8 @@ public static class ScenarioOutputs
         var rupture = inputs.Rupture;
         return new MapLayer(inputs.Sites.Lon, inputs.Sites.Lat, values,
             "median " + imt.Label, ScenarioReport.Unit(imt.Imt),
-            rupture.Surface.TopEdge, rupture.Hypocenter,
-            $"{inputs.EventName}: {gmmName} median {imt.Label}, {n:N0} sites");
+            $"{inputs.EventName}: {gmmName} median {imt.Label}, {n:N0} sites",
+            [new MapLine("rupture top edge", rupture.Surface.TopEdge)],
+            [new MapPoints("epicentre", [rupture.Hypocenter], MapMarker.Epicentre)]);
     }
 }
