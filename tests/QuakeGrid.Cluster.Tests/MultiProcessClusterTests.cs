@@ -30,7 +30,7 @@ public sealed class MultiProcessClusterTests(ITestOutputHelper output)
 
         using var silo1 = SiloProcess.Start("silo-1", redis.Connection, clusterId);
         using var silo2 = SiloProcess.Start("silo-2", redis.Connection, clusterId);
-        await Task.WhenAll(silo1.WaitHealthyAsync(TimeSpan.FromSeconds(40)), silo2.WaitHealthyAsync(TimeSpan.FromSeconds(40)));
+        await Task.WhenAll(silo1.WaitHealthyAsync(TimeSpan.FromSeconds(90)), silo2.WaitHealthyAsync(TimeSpan.FromSeconds(90)));
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both silos healthy (silo ports {silo1.SiloPort}, {silo2.SiloPort})");
 
         var rupture = HaywardInputs.Rupture();
@@ -55,7 +55,7 @@ public sealed class MultiProcessClusterTests(ITestOutputHelper output)
 
         silo1.Process.KillHard();
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: silo-1 killed with SIGKILL");
-        await WaitForActiveHostsAsync(management, 1, TimeSpan.FromSeconds(30), silo2);
+        await WaitForActiveHostsAsync(management, 1, TimeSpan.FromSeconds(45), silo2);
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: membership declared silo-1 dead");
 
         // Every region still answers with its sites: those that lived on silo-1 reactivated on silo-2 from Redis storage.
@@ -85,7 +85,8 @@ public sealed class MultiProcessClusterTests(ITestOutputHelper output)
         {
             try
             {
-                last = (await management.GetHosts(onlyActive: true)).Count;
+                // A call routed to the dead silo waits until the death is declared (or the 30 s response timeout): cap each try.
+                last = (await management.GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(3))).Count;
                 if (last == expected) return;
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
