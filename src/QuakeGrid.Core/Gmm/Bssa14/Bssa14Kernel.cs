@@ -8,8 +8,8 @@ namespace QuakeGrid.Core.Gmm;
 /// </summary>
 internal static class Bssa14Kernel
 {
-    private const double LnVref = 6.6333184234399824; // ln(760)
-    private const double LnF3 = -2.3025850929940455;  // ln(0.1)
+    private static readonly double LnVref = Math.Log(BooreEtAl2014.Vref);
+    private static readonly double LnF3 = Math.Log(BooreEtAl2014.F3);
 
     public static void Evaluate(in GmmContext ctx, Bssa14Coefficients c, Bssa14Coefficients p, bool sof,
         BasinRegion basin, in GmmOutput output)
