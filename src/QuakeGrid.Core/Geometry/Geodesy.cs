@@ -61,6 +61,13 @@ public static class Geodesy
         return az >= 360.0 ? 0.0 : az;
     }
 
+    /// <summary>Initial bearings (degrees in [0, 360)) from one point to many: <c>into[i] = AzimuthDeg(lon0, lat0, lon[i], lat[i])</c>.</summary>
+    public static void AzimuthDeg(double lon0, double lat0, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, Span<double> into)
+    {
+        if (lat.Length != lon.Length || into.Length != lon.Length) throw new ArgumentException("lon, lat and into must have the same length");
+        for (var i = 0; i < lon.Length; i++) into[i] = AzimuthDeg(lon0, lat0, lon[i], lat[i]);
+    }
+
     /// <summary>
     /// The point reached by travelling <paramref name="distanceKm"/> along the great circle that leaves
     /// (<paramref name="lon"/>, <paramref name="lat"/>) with initial bearing <paramref name="azimuthDeg"/> (the direct problem on a sphere):

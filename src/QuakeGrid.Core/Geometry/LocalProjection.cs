@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace QuakeGrid.Core.Geometry;
 
@@ -98,6 +99,55 @@ public sealed class LocalProjection
         cx = R * e;
         cy = R * n;
         cz = u > 0 ? -R * (e * e + n * n) / (1.0 + u) : R * (u - 1.0);
+    }
+
+    /// <summary>
+    /// Four-lane <c>Site</c> for points all within the series range of the centre (|Δλ|, |Δφ| ≤ 0.25 rad and
+    /// sin c &lt; 0.25 on the near side); returns false, computing nothing useful, when any lane is outside it (the caller then uses
+    /// the scalar kernel for those four points). The arithmetic is that of the scalar series path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool Site(Vector256<double> lon, Vector256<double> lat, out Vector256<double> x, out Vector256<double> y,
+        out Vector256<double> cx, out Vector256<double> cy, out Vector256<double> cz)
+    {
+        var dl = lon * Vector256.Create(D2R) - Vector256.Create(_lon0Rad);
+        var dp = lat * Vector256.Create(D2R) - Vector256.Create(_lat0Rad);
+        var lim = Vector256.Create(SeriesLimit);
+        var ok = Vector256.LessThanOrEqual(Vector256.Abs(dl), lim) & Vector256.LessThanOrEqual(Vector256.Abs(dp), lim);
+        var sdl = SinSeries(dl); var cdl = CosSeries(dl);
+        var sdp = SinSeries(dp); var cdp = CosSeries(dp);
+        var s0 = Vector256.Create(_sinLat0); var c0 = Vector256.Create(_cosLat0);
+        var sp = s0 * cdp + c0 * sdp;
+        var cp = c0 * cdp - s0 * sdp;
+        var e = cp * sdl;
+        var n = c0 * sp - s0 * cp * cdl;
+        var u = s0 * sp + c0 * cp * cdl;
+        var rho2 = e * e + n * n;
+        ok &= Vector256.LessThan(rho2, Vector256.Create(SeriesLimit * SeriesLimit)) & Vector256.GreaterThan(u, Vector256<double>.Zero);
+        var k = Vector256<double>.One + rho2 * (Vector256.Create(1.0 / 6) + rho2 * (Vector256.Create(3.0 / 40) + rho2 * (Vector256.Create(5.0 / 112)
+                + rho2 * (Vector256.Create(35.0 / 1152) + rho2 * (Vector256.Create(63.0 / 2816) + rho2 * Vector256.Create(231.0 / 13312))))));
+        var r = Vector256.Create(R);
+        x = r * k * e;
+        y = r * k * n;
+        cx = r * e;
+        cy = r * n;
+        cz = -(r * rho2) / (Vector256<double>.One + u);
+        return Vector256.ExtractMostSignificantBits(ok) == 0b1111u;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> SinSeries(Vector256<double> t)
+    {
+        var t2 = t * t;
+        return t + t * t2 * (Vector256.Create(S3) + t2 * (Vector256.Create(S5) + t2 * (Vector256.Create(S7) + t2 * (Vector256.Create(S9) + t2 * Vector256.Create(S11)))));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> CosSeries(Vector256<double> t)
+    {
+        var t2 = t * t;
+        return Vector256<double>.One + t2 * (Vector256.Create(C2) + t2 * (Vector256.Create(C4) + t2 * (Vector256.Create(C6) + t2 * (Vector256.Create(C8)
+               + t2 * (Vector256.Create(C10) + t2 * Vector256.Create(C12))))));
     }
 
     /// <summary>

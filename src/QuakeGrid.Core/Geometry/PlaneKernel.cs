@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace QuakeGrid.Core.Geometry;
 
@@ -11,7 +12,7 @@ namespace QuakeGrid.Core.Geometry;
 /// (OpenQuake <c>PlanarSurface._project</c>) and the in-plane distance to the quadrilateral is combined with the
 /// distance to the plane.</item>
 /// <item>Rjb: the distance, in the azimuthal-equidistant plane, to the quadrilateral of the surface projections of the corners.</item>
-/// <item>Rx and Ry0 (via <see cref="TopEdgeT"/>/<see cref="TopEdgeU"/>): coordinates of the site relative to the top edge in the
+/// <item>Rx and Ry0 (via <c>TopEdgeT</c>/<c>TopEdgeU</c>): coordinates of the site relative to the top edge in the
 /// azimuthal-equidistant plane: T perpendicular (positive to the right of topLeft→topRight, the hanging-wall side for the
 /// Aki-Richards convention), U along strike from topLeft.</item>
 /// </list>
@@ -113,6 +114,28 @@ internal sealed class PlaneKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double TopEdgeU(double x, double y) => (x - _tx) * _sx + (y - _ty) * _sy;
 
-    /// <summary>Surface-projected top edge start (x, y) and unit strike vector, km.</summary>
-    public (double X0, double Y0, double Sx, double Sy) TopEdgeFrame => (_tx, _ty, _sx, _sy);
+    /// <summary>Four-lane <see cref="Rjb2(double, double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Rjb2(Vector256<double> x, Vector256<double> y) => _surface.Distance2(x, y);
+
+    /// <summary>Four-lane <see cref="Rrup2(double, double, double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> Rrup2(Vector256<double> px, Vector256<double> py, Vector256<double> pz)
+    {
+        var vx = px - Vector256.Create(_ox); var vy = py - Vector256.Create(_oy); var vz = pz - Vector256.Create(_oz);
+        var a = vx * Vector256.Create(_e1x) + vy * Vector256.Create(_e1y) + vz * Vector256.Create(_e1z);
+        var b = vx * Vector256.Create(_e2x) + vy * Vector256.Create(_e2y) + vz * Vector256.Create(_e2z);
+        var d = vx * Vector256.Create(_nx) + vy * Vector256.Create(_ny) + vz * Vector256.Create(_nz);
+        return d * d + _inPlane.Distance2(a, b);
+    }
+
+    /// <summary>Four-lane <see cref="TopEdgeT(double, double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> TopEdgeT(Vector256<double> x, Vector256<double> y) =>
+        (x - Vector256.Create(_tx)) * Vector256.Create(_sy) - (y - Vector256.Create(_ty)) * Vector256.Create(_sx);
+
+    /// <summary>Four-lane <see cref="TopEdgeU(double, double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> TopEdgeU(Vector256<double> x, Vector256<double> y) =>
+        (x - Vector256.Create(_tx)) * Vector256.Create(_sx) + (y - Vector256.Create(_ty)) * Vector256.Create(_sy);
 }

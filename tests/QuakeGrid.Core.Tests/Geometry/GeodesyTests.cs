@@ -71,6 +71,13 @@ public class GeodesyTests
         var d = new double[4];
         Geodesy.DistanceKm(10.2, 45.1, lon, lat, d);
         for (var i = 0; i < 4; i++) Assert.Equal(Geodesy.DistanceKm(10.2, 45.1, lon[i], lat[i]), d[i], 9);
+        var az = new double[4];
+        Geodesy.AzimuthDeg(10.2, 45.1, lon, lat, az);
+        for (var i = 0; i < 4; i++) Assert.Equal(Geodesy.AzimuthDeg(10.2, 45.1, lon[i], lat[i]), az[i], 12);
+        var plon = new double[4];
+        var plat = new double[4];
+        Geodesy.PointAt(lon, lat, 30, 12, plon, plat);
+        for (var i = 0; i < 4; i++) Assert.Equal(12.0, Geodesy.DistanceKm(lon[i], lat[i], plon[i], plat[i]), 9);
     }
 
     [Fact]
@@ -130,5 +137,28 @@ public class GeodesyTests
         var (xe, ye) = p.Project(0.3, 0);
         Assert.Equal(0.3 * Deg, xe, 9);
         Assert.Equal(0.0, ye, 12);
+    }
+
+    [Fact]
+    public void Projection_and_planes_work_across_the_date_line_and_near_the_pole()
+    {
+        // centre 179.9°E on the equator: 179.9°W is 0.2° = 22.239 km east
+        var p = new LocalProjection(179.9, 0);
+        var (x, y) = p.Project(-179.9, 0);
+        Assert.Equal(2 * Math.PI * 6371 / 1800, x, 6);
+        Assert.Equal(0.0, y, 9);
+        // a vertical fault straddling the date line along the equator (strike 90°): a site 0.1° north of its middle
+        var s = PlanarSurface.FromTrace(new GeoPoint(179.9, 0), new GeoPoint(-179.9, 0), 90, 0, 10);
+        Assert.Equal(90.0, s.Strike, 6);
+        Assert.Equal(2 * Math.PI * 6371 / 1800, s.Length, 4);
+        var d = new DistanceSet(1);
+        s.ComputeDistances([180.0], [0.1], d);
+        Assert.Equal(Math.PI * 6371 / 1800, d.Rjb[0], 3);  // 11.119 km
+        Assert.Equal(-Math.PI * 6371 / 1800, d.Rx[0], 3);  // north is left of an eastward strike
+        // near the pole: distance from the centre is still exact
+        var q = new LocalProjection(30, 89.5);
+        var (lo, la) = Geodesy.PointAt(30, 89.5, 200, 150);
+        var (qx, qy) = q.Project(lo, la);
+        Assert.Equal(150.0, Math.Sqrt(qx * qx + qy * qy), 6);
     }
 }

@@ -205,6 +205,9 @@ public class PlanarSurfaceTests
         var s = PlanarSurface.ForPointRupture(new GeoPoint(30, 40, 5), 7.5, 90, 120, 30, new WellsCoppersmith1994(), 1.5, 0, 15);
         Assert.Equal(30.0, s.Width, 3);
         Assert.Equal(76.3623, s.Length, 2);
+        var (l, w) = PlanarSurface.RuptureDimensions(new WellsCoppersmith1994(), 7.5, 90, 30, 1.5, 0, 15);
+        Assert.Equal(76.36226, l, 4);
+        Assert.Equal(30.0, w, 12);
         Assert.Equal(2290.868, s.Area, 0);
         Assert.Equal(0.0, s.ZTor, 6);
         Assert.Equal(15.0, s.ZBottom, 6);
@@ -215,6 +218,18 @@ public class PlanarSurfaceTests
         // to the left (footwall side) of the epicentre's surface point, so Rx(epicentre) = +8.660.
         var d = Distances(s, (30, 40));
         Assert.Equal(5 / Math.Tan(Math.PI / 6), d.Rx[0], 2);
+    }
+
+    [Theory]
+    [InlineData(8.5, 90.0, 30.0, 0.0, 30.0)]    // WC1994 reverse: A = 10^(−3.99+0.98·8.5) = 22387 km²; W capped at 30/sin30° = 60 → L = 373 km
+    [InlineData(9.0, 0.0, 90.0, 0.0, 20.0)]     // strike-slip: A = 10^(−3.42+0.90·9) = 47863 km²; W = 20 → L = 2393 km
+    [InlineData(5.0, -90.0, 45.0, 5.0, 15.0)]   // normal: A = 10^(−2.87+0.82·5) = 16.98 km², square 4.12 km
+    public void Point_rupture_keeps_the_scaling_area_for_large_and_small_events(double mag, double rake, double dip, double usd, double lsd)
+    {
+        var msr = new WellsCoppersmith1994();
+        var s = PlanarSurface.ForPointRupture(new GeoPoint(100, -5, (usd + lsd) / 2), mag, rake, 33, dip, msr, 1.0, usd, lsd);
+        Assert.True(Math.Abs(s.Area / msr.MedianArea(mag, rake) - 1) < 1e-3, $"area {s.Area} vs {msr.MedianArea(mag, rake)}");
+        Assert.True(s.ZTor >= usd - 1e-6 && s.ZBottom <= lsd + 1e-6);
     }
 
     [Fact]
@@ -235,5 +250,67 @@ public class PlanarSurfaceTests
     {
         var s = Vertical();
         Assert.Throws<ArgumentException>(() => s.ComputeDistances(new double[3], new double[2], new DistanceSet(3)));
+    }
+}
+
+public class PlanarSurfaceVectorPathTests
+{
+    [Fact]
+    public void Vector_path_equals_scalar_path_including_far_sites_and_remainder()
+    {
+        // 4-lane kernel against the scalar kernel: sites near (series range), far (> 0.25 rad: scalar fallback inside a block)
+        // and a count that is not a multiple of 4.
+        var s = PlanarSurface.FromTrace(new GeoPoint(-122.2, 37.8, 0), new GeoPoint(-122.4, 38.1, 0), 70, 2, 14);
+        var rnd = new Random(12345);
+        const int n = 4003;
+        var lon = new double[n];
+        var lat = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var far = i % 97 == 0;
+            lon[i] = -122.3 + (rnd.NextDouble() - 0.5) * (far ? 40 : 4);
+            lat[i] = 37.95 + (rnd.NextDouble() - 0.5) * (far ? 30 : 3);
+        }
+        var a = new DistanceSet(n);
+        var b = new DistanceSet(n);
+        s.ComputeDistances(lon, lat, a);
+        s.ComputeDistancesScalar(lon, lat, b);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.True(Math.Abs(a.Rjb[i] - b.Rjb[i]) <= 1e-9 * (1 + b.Rjb[i]), $"Rjb {i}");
+            Assert.True(Math.Abs(a.Rrup[i] - b.Rrup[i]) <= 1e-9 * (1 + b.Rrup[i]), $"Rrup {i}");
+            Assert.True(Math.Abs(a.Rx[i] - b.Rx[i]) <= 1e-9 * (1 + Math.Abs(b.Rx[i])), $"Rx {i}");
+            Assert.True(Math.Abs(a.Ry0[i] - b.Ry0[i]) <= 1e-9 * (1 + b.Ry0[i]), $"Ry0 {i}");
+        }
+    }
+}
+
+public class HaywardPlaneTests
+{
+    [Fact]
+    public void Hayward_UCERF2_vertical_plane()
+    {
+        // Corners from rup_HaywardM625_UCERF2.csv (OpenSHA/UCERF2 Hayward M6.25 scenario, p0..p3): a vertical strike-slip plane
+        // from (−122.2128, 37.8273) to (−122.43538, 38.08889), 2.4 to 9.4 km deep.
+        var tl = new GeoPoint(-122.21280000000002, 37.8273, 2.400000035762787);
+        var tr = new GeoPoint(-122.4353844451033, 38.0888859498998, 2.400000035762787);
+        var s = new PlanarSurface(tl, tr, tr with { Depth = 9.400000035762789 }, tl with { Depth = 9.400000035762789 });
+        Assert.Equal(90.0, s.Dip, 6);
+        Assert.Equal(7.0, s.Width, 6);
+        Assert.Equal(Geodesy.DistanceKm(tl.Lon, tl.Lat, tr.Lon, tr.Lat), s.Length, 9);
+        Assert.Equal(Geodesy.AzimuthDeg(tl.Lon, tl.Lat, tr.Lon, tr.Lat), s.Strike, 12);
+        // a site on the trace midway: Rjb 0, Rx 0, Ry0 0, Rrup = ZTor 2.4 km plus the chord sag L²/(8R) = 35.1²/50968 = 0.024 km
+        var mid = Geodesy.PointAt(tl.Lon, tl.Lat, s.Strike, s.Length / 2);
+        // a site 10 km off the trace to the NE (left of the NW strike): Rx = −10, Rjb = 10, Rrup = √(10² + 2.4²) = 10.284
+        var off = Geodesy.PointAt(mid.Lon, mid.Lat, (s.Strike + 270) % 360, 10);
+        var d = new DistanceSet(2);
+        s.ComputeDistances([mid.Lon, off.Lon], [mid.Lat, off.Lat], d);
+        Assert.Equal(0.0, d.Rjb[0], 6);
+        Assert.Equal(0.0, d.Rx[0], 3);
+        Assert.Equal(0.0, d.Ry0[0], 6);
+        Assert.Equal(2.424, d.Rrup[0], 2);
+        Assert.Equal(-10.0, d.Rx[1], 3);
+        Assert.Equal(10.0, d.Rjb[1], 3);
+        Assert.Equal(Math.Sqrt(100 + 2.4 * 2.4), d.Rrup[1], 1);
     }
 }
