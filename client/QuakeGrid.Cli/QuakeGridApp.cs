@@ -39,8 +39,9 @@ public static class QuakeGridApp
         }
         catch (Exception e)
         {
-            error.WriteLine($"error: {e.GetType().Name}: {e.Message}");
+            error.WriteLine("error: " + e.Message);
             if (Environment.GetEnvironmentVariable("QUAKEGRID_DEBUG") == "1") error.WriteLine(e);
+            else error.WriteLine("(set QUAKEGRID_DEBUG=1 for details, QUAKEGRID_LOG_LEVEL=Information for cluster logs)");
             return ExitCodes.Failure;
         }
     }
