@@ -63,6 +63,23 @@ public class PlanarSurfaceTests
         Assert.True(Math.Abs(d.Rjb[1] - Km01) < FlatTol && Math.Abs(d.Rx[1] - Km01) < FlatTol);
     }
 
+    [Fact]
+    public void Vertical_plane_site_far_away()
+    {
+        // Site 20° east of the middle of the trace, at 0.1°N (0.35 rad from the fault: beyond the series range, so its block of
+        // four uses the scalar kernel). Nearest point: (0, 0.1). Great circle: 2R·asin(cos 0.1° · sin 10°) = 2223.895 km = Rjb = Rx.
+        // Rrup is the straight-line (chord) distance, as OpenQuake; that far away the chord dips below the fault, so the closest
+        // point is on the bottom edge (h = 10 km): √(h² + 2R(R−h)(1 − cos(2223.895/R))) = 2210.907 km (to the trace it would be
+        // 2R·sin(2223.895/2R) = 2212.622 km; at 200 km chord and arc differ by only d³/24R² = 8 m). Ry0 = 0 (within the latitude span).
+        var d = Distances(Vertical(), (20, 0.1), (0, 0.1), (0.1, 0.1), (0, 0.3));
+        Assert.Equal(2223.895, d.Rjb[0], 2);
+        Assert.Equal(2223.895, d.Rx[0], 1);
+        Assert.Equal(2210.907, d.Rrup[0], 2);
+        Assert.Equal(0.0, d.Ry0[0], 9);
+        Assert.Equal(Km01, d.Rjb[2], 3);
+        Assert.Equal(Km01, d.Ry0[3], 3);
+    }
+
     // Reverse fault dipping 45° to the east (right of north strike): trace (0,0) → (0,0.2), depth 0-10 km,
     // bottom edge 10 km east of the trace (10 / tan 45°), width 10·√2 = 14.142 km.
     private static PlanarSurface Dipping() => PlanarSurface.FromTrace(new GeoPoint(0, 0), new GeoPoint(0, 0.2), 45, 0, 10);
