@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using QuakeGrid.Core.Correlation;
+using QuakeGrid.Core.Geometry;
 using QuakeGrid.Core.Imts;
 
 namespace QuakeGrid.Core.Conditioning;
@@ -57,7 +58,7 @@ public static class ConditioningBenchmark
     {
         var rng = new Random.Xoshiro256StarStar(Random.SeedDerivation.Derive(seed, 0, "bench-condition"));
         const double lon0 = -120.0, lat0 = 36.0, sizeKm = 300.0;
-        var proj = new LocalTangentProjection(lon0, lat0);
+        var proj = new LocalProjection(lon0, lat0);
         var dLat = sizeKm / 111.195;
         var dLon = dLat / Math.Cos(lat0 * Math.PI / 180.0);
         var side = (int)Math.Ceiling(Math.Sqrt(targets));
@@ -96,12 +97,12 @@ public static class ConditioningBenchmark
         return (st, tg);
     }
 
-    private static CorrelationSites Sites(LocalTangentProjection proj, double[] lon, double[] lat)
+    private static CorrelationSites Sites(LocalProjection proj, double[] lon, double[] lat)
     {
         var n = lon.Length;
         var x = new double[n];
         var y = new double[n];
-        for (var i = 0; i < n; i++) (x[i], y[i]) = proj.Project(lon[i], lat[i]);
+        proj.Project(lon, lat, x, y);
         return new CorrelationSites(lon, lat, x, y, Enumerable.Repeat(760.0, n).ToArray(), Array.Empty<double>(), Array.Empty<double>());
     }
 }

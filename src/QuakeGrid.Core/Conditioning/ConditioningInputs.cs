@@ -16,15 +16,15 @@ namespace QuakeGrid.Core.Conditioning;
 public static class ConditioningInputs
 {
     /// <summary>A projection centred on stations and targets together.</summary>
-    public static LocalTangentProjection SharedProjection(StationSet stations, SiteCollection targets)
-        => LocalTangentProjection.CentredOn(stations.Lon.Concat(targets.Lon).ToArray(), stations.Lat.Concat(targets.Lat).ToArray());
+    public static LocalProjection SharedProjection(StationSet stations, SiteCollection targets)
+        => LocalProjection.CentredOn(stations.Lon.Concat(targets.Lon).ToArray(), stations.Lat.Concat(targets.Lat).ToArray());
 
     /// <summary>
     /// Station residual inputs. IMTs the model does not support are left out and listed in <paramref name="skippedImts"/>.
     /// Every station needs a Vs30 (<see cref="StationSet.ToSiteCollection"/> throws naming the first without).
     /// </summary>
     public static ConditioningStations Stations(StationSet stations, IGroundMotionModel gmm, Rupture rupture,
-        LocalTangentProjection projection, out IReadOnlyList<Imt> skippedImts)
+        LocalProjection projection, out IReadOnlyList<Imt> skippedImts)
     {
         var sites = stations.ToSiteCollection();
         var imts = stations.Imts.Where(gmm.Supports).ToList();
@@ -45,7 +45,7 @@ public static class ConditioningInputs
     }
 
     /// <summary>Target inputs for one IMT.</summary>
-    public static ConditioningTargets Targets(SiteCollection targets, Imt imt, IGroundMotionModel gmm, Rupture rupture, LocalTangentProjection projection)
+    public static ConditioningTargets Targets(SiteCollection targets, Imt imt, IGroundMotionModel gmm, Rupture rupture, LocalProjection projection)
     {
         var g = ScenarioGroundMotion.Evaluate(gmm, rupture, targets, new[] { imt });
         var cs = CorrelationSiteBuilder.FromSites(targets, projection, rupture.Hypocenter);

@@ -43,6 +43,26 @@ public sealed class LocalProjection
         (_sinLat0, _cosLat0) = Math.SinCos(_lat0Rad);
     }
 
+    /// <summary>
+    /// Projection centred on the mean of the points' geocentric unit vectors (the spherical centroid); (0, 0) when there are
+    /// no points. Used to give a set of sites one shared planar frame (correlation and conditioning).
+    /// </summary>
+    public static LocalProjection CentredOn(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat)
+    {
+        if (lat.Length != lon.Length) throw new ArgumentException("lon and lat must have the same length");
+        if (lon.Length == 0) return new LocalProjection(0, 0);
+        double sx = 0, sy = 0, sz = 0;
+        for (var k = 0; k < lon.Length; k++)
+        {
+            var (sl, cl) = Math.SinCos(lon[k] * D2R);
+            var (sp, cp) = Math.SinCos(lat[k] * D2R);
+            sx += cp * cl;
+            sy += cp * sl;
+            sz += sp;
+        }
+        return new LocalProjection(Math.Atan2(sy, sx) * R2D, Math.Atan2(sz, Math.Sqrt(sx * sx + sy * sy)) * R2D);
+    }
+
     /// <summary>Longitude of the projection centre, degrees.</summary>
     public double CentreLon { get; }
     /// <summary>Latitude of the projection centre, degrees.</summary>
