@@ -1,6 +1,5 @@
 using QuakeGrid.Core.Gmm;
 using QuakeGrid.Core.IO.Job;
-using QuakeGrid.Core.IO.Nrml;
 using QuakeGrid.Core.Sites;
 using QuakeGrid.Core.Sources;
 using QuakeGrid.Core.Sources.Ruptures;
@@ -28,15 +27,16 @@ public static class ClassicalCalculator
     public static HazardCurveSet Run(JobConfig job, SourceModel? model = null, IProgress<HazardProgress>? progress = null,
         CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        model ??= NrmlSourceModelReader.Read(job.SourceModelPath);
-        var settings = new RuptureSettings(job.RuptureMeshSpacing, job.WidthOfMfdBin, job.AreaSourceDiscretization, job.MinimumMagnitude);
-        var gmms = CreateGmms(job);
+        var setup = HazardJobSetup.Prepare(job, model);
+        model = setup.Model;
+        var settings = setup.Settings;
+        var gmms = setup.Gmms;
+        var lnLevels = setup.LnLevels;
+        var siteDepths = setup.SiteDepths;
         var exceed = new ExceedanceModel(job.TruncationLevel, job.TruncationTail);
         var sites = job.Sites;
         var nSites = sites.Count;
         var nImt = job.Imtls.Count;
-        var lnLevels = job.Imtls.Select(l => l.Levels.Select(v => Math.Log(v)).ToArray()).ToArray();
 
         // rates[branch][imt][site * nLevels + level]
         var rates = new double[gmms.Length][][];
@@ -59,7 +59,6 @@ public static class ClassicalCalculator
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
 
-        var siteDepths = job.SiteDepths.Length == nSites && job.SiteDepths.Any(d => d != 0) ? job.SiteDepths : null;
         long rupturesDone = 0;
         for (var s = 0; s < model.Sources.Count; s++)
         {
@@ -74,39 +73,12 @@ public static class ClassicalCalculator
         }
 
         var t = job.InvestigationTime;
-        var poes = new double[nImt][];
-        for (var k = 0; k < nImt; k++)
-        {
-            var mean = new double[nSites * lnLevels[k].Length];
-            for (var b = 0; b < gmms.Length; b++)
-            {
-                var w = job.GsimBranches[b].Weight;
-                var r = rates[b][k];
-                for (var i = 0; i < mean.Length; i++) mean[i] += w * PoissonPoe(r[i] * t);
-            }
-            poes[k] = mean;
-        }
+        var poes = setup.WeightedMeanPoes(job, rates, rate => PoissonPoe(rate * t));
         return new HazardCurveSet(sites, job.SiteDepths, job.Imtls, t, poes, job.Poes);
     }
 
     /// <summary>P(at least one exceedance) = 1 − exp(−x) for x = rate · time, accurate for small x.</summary>
     public static double PoissonPoe(double x) => x < 1e-5 ? x * (1 - x / 2 * (1 - x / 3)) : 1 - Math.Exp(-x);
-
-    /// <summary>Builds the GMM of every gsim branch and checks that it supports every IMT of the job.</summary>
-    internal static IGroundMotionModel[] CreateGmms(JobConfig job)
-    {
-        var gmms = new IGroundMotionModel[job.GsimBranches.Count];
-        for (var b = 0; b < gmms.Length; b++)
-        {
-            var branch = job.GsimBranches[b];
-            gmms[b] = GmmFactory.Create(branch.GmmName, GmmOptions.Default);
-            foreach (var l in job.Imtls)
-                if (!gmms[b].Supports(l.Imt))
-                    throw new QuakeGridInputException(job.Path, $"gsim branch '{branch.BranchId}'", "intensity_measure_types_and_levels",
-                        $"{branch.GmmName} does not support IMT {l.Imt}");
-        }
-        return gmms;
-    }
 
     private static void ProcessChunk(ChunkWorkspace ws, IReadOnlyList<ProbabilisticRupture> ruptures, SiteCollection sites,
         double[]? siteDepths, double maxDistance, IGroundMotionModel[] gmms, IReadOnlyList<ImtLevels> imtls, double[][] lnLevels,

@@ -2,7 +2,6 @@ using QuakeGrid.Core.Geometry;
 using QuakeGrid.Core.Gmm;
 using QuakeGrid.Core.Imts;
 using QuakeGrid.Core.IO.Job;
-using QuakeGrid.Core.IO.Nrml;
 using QuakeGrid.Core.Random;
 using QuakeGrid.Core.Sources;
 using QuakeGrid.Core.Sources.Ruptures;
@@ -33,15 +32,15 @@ public static class EventBasedCalculator
     public static EventBasedResult Run(JobConfig job, SourceModel? model = null, IWithinEventFieldSampler? fieldSampler = null,
         IProgress<HazardProgress>? progress = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        model ??= NrmlSourceModelReader.Read(job.SourceModelPath);
-        var settings = new RuptureSettings(job.RuptureMeshSpacing, job.WidthOfMfdBin, job.AreaSourceDiscretization, job.MinimumMagnitude);
-        var gmms = ClassicalCalculator.CreateGmms(job);
+        var setup = HazardJobSetup.Prepare(job, model);
+        model = setup.Model;
+        var settings = setup.Settings;
+        var gmms = setup.Gmms;
+        var lnLevels = setup.LnLevels;
+        var siteDepths = setup.SiteDepths;
         var sites = job.Sites;
         var nSites = sites.Count;
         var nImt = job.Imtls.Count;
-        var lnLevels = job.Imtls.Select(l => l.Levels.Select(v => Math.Log(v)).ToArray()).ToArray();
-        var siteDepths = job.SiteDepths.Length == nSites && job.SiteDepths.Any(d => d != 0) ? job.SiteDepths : null;
         var nSes = job.SesPerLogicTreePath;
         var effectiveYears = job.InvestigationTime * nSes;
         var seed = unchecked((ulong)job.SesSeed);
@@ -121,18 +120,7 @@ public static class EventBasedCalculator
             });
 
         // 3. Curves: PoE in the investigation time = 1 − exp(−count / n_ses), weighted over branches.
-        var poes = new double[nImt][];
-        for (var k = 0; k < nImt; k++)
-        {
-            var mean = new double[nSites * lnLevels[k].Length];
-            for (var b = 0; b < gmms.Length; b++)
-            {
-                var w = job.GsimBranches[b].Weight;
-                var c = counts[b][k];
-                for (var j = 0; j < mean.Length; j++) mean[j] += w * ClassicalCalculator.PoissonPoe(c[j] / (double)nSes);
-            }
-            poes[k] = mean;
-        }
+        var poes = setup.WeightedMeanPoes(job, counts, count => ClassicalCalculator.PoissonPoe(count / (double)nSes));
         var curves = new HazardCurveSet(sites, job.SiteDepths, job.Imtls, job.InvestigationTime, poes, job.Poes);
         progress?.Report(new HazardProgress(model.Sources.Count, model.Sources.Count, rupturesDone, nSites, eventTotal, eventTotal));
         return new EventBasedResult(curves, events, siteEvents, eventTotal);
