@@ -100,14 +100,10 @@ public static class NrmlSourceModelReader
         IMagnitudeFrequencyDistribution mfd, IMagnitudeScalingRelation msr, double aspect)
     {
         var geom = x.Required(e, "areaGeometry", record);
-        var posList = x.RequiredDescendant(geom, "posList", record);
-        var v = x.ParseDoubles(posList.Value, record, "gml:posList", posList);
-        if (v.Length % 2 != 0) throw new QuakeGridInputException(x.Path, record + NrmlXml.Line(posList), "gml:posList", $"odd number of coordinates ({v.Length}); expected lon lat pairs");
+        var (posList, vertices) = ReadPosList(x, geom, record);
         var pts = new List<GeoPoint>();
-        for (var i = 0; i < v.Length; i += 2)
+        foreach (var p in vertices)
         {
-            CheckLonLat(x, record, "gml:posList", posList, v[i], v[i + 1]);
-            var p = new GeoPoint(v[i], v[i + 1]);
             if (pts.Count > 0 && pts[^1] == p) continue; // repeated vertex, as OpenQuake's clean_points
             pts.Add(p);
         }
@@ -125,15 +121,7 @@ public static class NrmlSourceModelReader
         IMagnitudeFrequencyDistribution mfd, IMagnitudeScalingRelation msr, double aspect)
     {
         var geom = x.Required(e, "simpleFaultGeometry", record);
-        var posList = x.RequiredDescendant(geom, "posList", record);
-        var v = x.ParseDoubles(posList.Value, record, "gml:posList", posList);
-        if (v.Length % 2 != 0) throw new QuakeGridInputException(x.Path, record + NrmlXml.Line(posList), "gml:posList", $"odd number of coordinates ({v.Length}); expected lon lat pairs");
-        var trace = new List<GeoPoint>();
-        for (var i = 0; i < v.Length; i += 2)
-        {
-            CheckLonLat(x, record, "gml:posList", posList, v[i], v[i + 1]);
-            trace.Add(new GeoPoint(v[i], v[i + 1]));
-        }
+        var (posList, trace) = ReadPosList(x, geom, record);
         if (trace.Count < 2) throw new QuakeGridInputException(x.Path, record + NrmlXml.Line(posList), "gml:posList", "fault trace needs at least 2 points");
         var dip = x.ElementDouble(geom, "dip", record);
         if (!(dip > 0 && dip <= 90)) throw new QuakeGridInputException(x.Path, record, "dip", $"dip {dip} must be in (0, 90] degrees");
@@ -141,6 +129,21 @@ public static class NrmlSourceModelReader
         var rake = x.ElementDouble(e, "rake", record);
         CheckRake(x, record, "rake", rake);
         return new SimpleFaultSource(id, name, trt, mfd, msr, aspect, trace, dip, rake, usd, lsd);
+    }
+
+    /// <summary>The <c>gml:posList</c> under <paramref name="geom"/> as lon/lat points (each checked), with its element for error locations.</summary>
+    private static (XElement PosList, List<GeoPoint> Points) ReadPosList(NrmlXml x, XElement geom, string record)
+    {
+        var posList = x.RequiredDescendant(geom, "posList", record);
+        var v = x.ParseDoubles(posList.Value, record, "gml:posList", posList);
+        if (v.Length % 2 != 0) throw new QuakeGridInputException(x.Path, record + NrmlXml.Line(posList), "gml:posList", $"odd number of coordinates ({v.Length}); expected lon lat pairs");
+        var pts = new List<GeoPoint>(v.Length / 2);
+        for (var i = 0; i < v.Length; i += 2)
+        {
+            CheckLonLat(x, record, "gml:posList", posList, v[i], v[i + 1]);
+            pts.Add(new GeoPoint(v[i], v[i + 1]));
+        }
+        return (posList, pts);
     }
 
     private static (double Usd, double Lsd) ReadDepths(NrmlXml x, XElement geom, string record)
