@@ -1,6 +1,6 @@
-using System.Globalization;
 using QuakeGrid.Core.Geometry;
 using QuakeGrid.Core.Sites;
+using QuakeGrid.Tests.Shared;
 
 namespace QuakeGrid.Grains.Tests.Support;
 
@@ -24,32 +24,7 @@ public static class TestInputs
     }
 
     /// <summary>The vertical strike-slip Hayward rupture: corners p0,p1 (top) and p2,p3 (bottom) of the UCERF2 file.</summary>
-    public static Rupture HaywardRupture()
-    {
-        var lines = File.ReadAllLines(DataPath("hayward", "rup_HaywardM625_UCERF2.csv"));
-        var h = lines[0].Split(',');
-        var v = lines[1].Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
-        double Col(string name) => v[Array.IndexOf(h, name)];
-        GeoPoint Corner(int k) => new(Col($"long_p{k}"), Col($"lat_p{k}"), Col($"depth_p{k}"));
-        var surface = new PlanarSurface(Corner(0), Corner(1), Corner(3), Corner(2));
-        var hypo = new GeoPoint(Col("hypo_longitude"), Col("hypo_latitude"), 0.5 * (Col("depth_p0") + Col("depth_p2")));
-        return new Rupture(Col("Magnitude"), Col("AverageRake"), hypo, surface);
-    }
+    public static Rupture HaywardRupture() => HaywardCsv.ReadRupture(DataPath("hayward", "rup_HaywardM625_UCERF2.csv"));
 
-    private static SiteCollection LoadSites()
-    {
-        var lines = File.ReadAllLines(DataPath("hayward", "sites_every4th.csv"));
-        var n = lines.Length - 1;
-        var lon = new double[n];
-        var lat = new double[n];
-        var vs30 = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var f = lines[i + 1].Split(',');
-            lon[i] = double.Parse(f[0], CultureInfo.InvariantCulture);
-            lat[i] = double.Parse(f[1], CultureInfo.InvariantCulture);
-            vs30[i] = double.Parse(f[2], CultureInfo.InvariantCulture);
-        }
-        return new SiteCollection(lon, lat, vs30, null, "hayward sites");
-    }
+    private static SiteCollection LoadSites() => HaywardCsv.ReadSites(DataPath("hayward", "sites_every4th.csv"));
 }
