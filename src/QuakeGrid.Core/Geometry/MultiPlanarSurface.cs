@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace QuakeGrid.Core.Geometry;
@@ -82,69 +81,43 @@ public sealed class MultiPlanarSurface : IRuptureSurface
     /// (from GC2 U) for the sites, with no allocation per site.
     /// </summary>
     public void ComputeDistances(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
-    {
-        ArgumentNullException.ThrowIfNull(into);
-        var n = lon.Length;
-        if (lat.Length != n || into.Count != n) throw new ArgumentException("lon, lat and the distance set must have the same length");
-        var rjb = into.Rjb.AsSpan();
-        var rrup = into.Rrup.AsSpan();
-        var rx = into.Rx.AsSpan();
-        var ry0 = into.Ry0.AsSpan();
-        var kernels = _kernels;
-        var p = _projection;
-        var total = _gc2.TotalLength;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var rlon = ref MemoryMarshal.GetReference(lon);
-            ref var rlat = ref MemoryMarshal.GetReference(lat);
-            var vtot = Vector256.Create(total);
-            var zero = Vector256<double>.Zero;
-            for (; i <= n - 4; i += 4)
-            {
-                if (!p.Site(Vector256.LoadUnsafe(ref rlon, (nuint)i), Vector256.LoadUnsafe(ref rlat, (nuint)i),
-                        out var x, out var y, out var cx, out var cy, out var cz))
-                {
-                    for (var j = i; j < i + 4; j++) Scalar(j, lon, lat, rjb, rrup, rx, ry0);
-                    continue;
-                }
-                var jb2 = kernels[0].Rjb2(x, y);
-                var rup2 = kernels[0].Rrup2(cx, cy, cz);
-                for (var q = 1; q < kernels.Length; q++)
-                {
-                    jb2 = Vector256.Min(jb2, kernels[q].Rjb2(x, y));
-                    rup2 = Vector256.Min(rup2, kernels[q].Rrup2(cx, cy, cz));
-                }
-                Vector256.Sqrt(jb2).StoreUnsafe(ref rjb[0], (nuint)i);
-                Vector256.Sqrt(rup2).StoreUnsafe(ref rrup[0], (nuint)i);
-                _gc2.Coordinates(x, y, out var t, out var u);
-                t.StoreUnsafe(ref rx[0], (nuint)i);
-                Vector256.Max(Vector256.Max(-u, u - vtot), zero).StoreUnsafe(ref ry0[0], (nuint)i);
-            }
-        }
-        for (; i < n; i++) Scalar(i, lon, lat, rjb, rrup, rx, ry0);
-    }
-
-    private void Scalar(int i, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, Span<double> rjb, Span<double> rrup, Span<double> rx, Span<double> ry0)
-    {
-        _projection.Site(lon[i], lat[i], out var x, out var y, out var cx, out var cy, out var cz);
-        double jb2 = double.MaxValue, rup2 = double.MaxValue;
-        foreach (var k in _kernels)
-        {
-            jb2 = Math.Min(jb2, k.Rjb2(x, y));
-            rup2 = Math.Min(rup2, k.Rrup2(cx, cy, cz));
-        }
-        rjb[i] = Math.Sqrt(jb2);
-        rrup[i] = Math.Sqrt(rup2);
-        _gc2.Coordinates(x, y, out var t, out var u);
-        rx[i] = t;
-        var total = _gc2.TotalLength;
-        ry0[i] = u < 0 ? -u : (u > total ? u - total : 0.0);
-    }
+        => SiteDistanceLoop.Run(_projection, new SiteKernel(_kernels, _gc2), lon, lat, into);
 
     /// <summary>Scalar reference path of <see cref="ComputeDistances"/> (tests).</summary>
     internal void ComputeDistancesScalar(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
+        => SiteDistanceLoop.RunScalar(_projection, new SiteKernel(_kernels, _gc2), lon, lat, into);
+
+    /// <summary>Rjb and Rrup as the minimum over the planes; T and U from GC2 over the top-edge polyline.</summary>
+    private readonly struct SiteKernel(PlaneKernel[] kernels, Gc2 gc2) : ISiteDistanceKernel
     {
-        for (var i = 0; i < lon.Length; i++) Scalar(i, lon, lat, into.Rjb, into.Rrup, into.Rx, into.Ry0);
+        public double AlongStrikeLength => gc2.TotalLength;
+
+        public void Distances(double x, double y, double cx, double cy, double cz, out double rjb2, out double rrup2, out double t, out double u)
+        {
+            double jb2 = double.MaxValue, rup2 = double.MaxValue;
+            foreach (var k in kernels)
+            {
+                jb2 = Math.Min(jb2, k.Rjb2(x, y));
+                rup2 = Math.Min(rup2, k.Rrup2(cx, cy, cz));
+            }
+            rjb2 = jb2;
+            rrup2 = rup2;
+            gc2.Coordinates(x, y, out t, out u);
+        }
+
+        public void Distances(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
+            out Vector256<double> rjb2, out Vector256<double> rrup2, out Vector256<double> t, out Vector256<double> u)
+        {
+            var jb2 = kernels[0].Rjb2(x, y);
+            var rup2 = kernels[0].Rrup2(cx, cy, cz);
+            for (var q = 1; q < kernels.Length; q++)
+            {
+                jb2 = Vector256.Min(jb2, kernels[q].Rjb2(x, y));
+                rup2 = Vector256.Min(rup2, kernels[q].Rrup2(cx, cy, cz));
+            }
+            rjb2 = jb2;
+            rrup2 = rup2;
+            gc2.Coordinates(x, y, out t, out u);
+        }
     }
 }

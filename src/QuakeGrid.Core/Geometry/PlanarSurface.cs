@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using QuakeGrid.Core.Sources.ScalingRelations;
 
@@ -230,60 +229,33 @@ public sealed class PlanarSurface : IRuptureSurface
     /// along strike beyond the nearer end of the top edge, 0 between its ends.
     /// </summary>
     public void ComputeDistances(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
-    {
-        ArgumentNullException.ThrowIfNull(into);
-        var n = lon.Length;
-        if (lat.Length != n || into.Count != n) throw new ArgumentException("lon, lat and the distance set must have the same length");
-        var rjb = into.Rjb.AsSpan();
-        var rrup = into.Rrup.AsSpan();
-        var rx = into.Rx.AsSpan();
-        var ry0 = into.Ry0.AsSpan();
-        var k = _kernel;
-        var p = _projection;
-        var len = k.TopEdgeSurfaceLengthKm;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            // four sites at a time; a block with a site beyond the projection's series range falls back to the scalar kernel
-            ref var rlon = ref MemoryMarshal.GetReference(lon);
-            ref var rlat = ref MemoryMarshal.GetReference(lat);
-            var vlen = Vector256.Create(len);
-            var zero = Vector256<double>.Zero;
-            for (; i <= n - 4; i += 4)
-            {
-                var vlon = Vector256.LoadUnsafe(ref rlon, (nuint)i);
-                var vlat = Vector256.LoadUnsafe(ref rlat, (nuint)i);
-                if (!p.Site(vlon, vlat, out var x, out var y, out var cx, out var cy, out var cz))
-                {
-                    for (var j = i; j < i + 4; j++) Scalar(j, lon, lat, rjb, rrup, rx, ry0);
-                    continue;
-                }
-                Vector256.Sqrt(k.Rjb2(x, y)).StoreUnsafe(ref rjb[0], (nuint)i);
-                Vector256.Sqrt(k.Rrup2(cx, cy, cz)).StoreUnsafe(ref rrup[0], (nuint)i);
-                k.TopEdgeT(x, y).StoreUnsafe(ref rx[0], (nuint)i);
-                var u = k.TopEdgeU(x, y);
-                Vector256.Max(Vector256.Max(-u, u - vlen), zero).StoreUnsafe(ref ry0[0], (nuint)i);
-            }
-        }
-        for (; i < n; i++) Scalar(i, lon, lat, rjb, rrup, rx, ry0);
-    }
-
-    private void Scalar(int i, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, Span<double> rjb, Span<double> rrup, Span<double> rx, Span<double> ry0)
-    {
-        var k = _kernel;
-        var len = k.TopEdgeSurfaceLengthKm;
-        _projection.Site(lon[i], lat[i], out var x, out var y, out var cx, out var cy, out var cz);
-        rjb[i] = Math.Sqrt(k.Rjb2(x, y));
-        rrup[i] = Math.Sqrt(k.Rrup2(cx, cy, cz));
-        rx[i] = k.TopEdgeT(x, y);
-        var u = k.TopEdgeU(x, y);
-        ry0[i] = u < 0 ? -u : (u > len ? u - len : 0.0);
-    }
+        => SiteDistanceLoop.Run(_projection, new SiteKernel(_kernel), lon, lat, into);
 
     /// <summary>Scalar reference path of <see cref="ComputeDistances"/> (used for blocks outside the series range and by tests).</summary>
     internal void ComputeDistancesScalar(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
+        => SiteDistanceLoop.RunScalar(_projection, new SiteKernel(_kernel), lon, lat, into);
+
+    /// <summary>Rjb, Rrup and the top-edge coordinates of the one plane.</summary>
+    private readonly struct SiteKernel(PlaneKernel k) : ISiteDistanceKernel
     {
-        for (var i = 0; i < lon.Length; i++) Scalar(i, lon, lat, into.Rjb, into.Rrup, into.Rx, into.Ry0);
+        public double AlongStrikeLength => k.TopEdgeSurfaceLengthKm;
+
+        public void Distances(double x, double y, double cx, double cy, double cz, out double rjb2, out double rrup2, out double t, out double u)
+        {
+            rjb2 = k.Rjb2(x, y);
+            rrup2 = k.Rrup2(cx, cy, cz);
+            t = k.TopEdgeT(x, y);
+            u = k.TopEdgeU(x, y);
+        }
+
+        public void Distances(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
+            out Vector256<double> rjb2, out Vector256<double> rrup2, out Vector256<double> t, out Vector256<double> u)
+        {
+            rjb2 = k.Rjb2(x, y);
+            rrup2 = k.Rrup2(cx, cy, cz);
+            t = k.TopEdgeT(x, y);
+            u = k.TopEdgeU(x, y);
+        }
     }
 
     internal PlaneKernel KernelFor(LocalProjection projection) => new(projection, TopLeft, TopRight, BottomRight, BottomLeft);

@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace QuakeGrid.Core.Geometry;
+
+/// <summary>
+/// The surface-specific part of a distance pass: from a site's azimuthal-equidistant (x, y) and Cartesian (cx, cy, cz) position
+/// (km, see <see cref="LocalProjection"/>) the squared Rjb and Rrup, and the strike-normal T (= Rx) and along-strike U coordinates
+/// (km) whose U ∈ [0, <see cref="AlongStrikeLength"/>] spans the top edge.
+/// </summary>
+internal interface ISiteDistanceKernel
+{
+    /// <summary>Length of the top edge along U, km (Ry0 is the distance of U beyond [0, length]).</summary>
+    double AlongStrikeLength { get; }
+
+    /// <summary>Scalar kernel.</summary>
+    void Distances(double x, double y, double cx, double cy, double cz, out double rjb2, out double rrup2, out double t, out double u);
+
+    /// <summary>Four-lane kernel.</summary>
+    void Distances(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
+        out Vector256<double> rjb2, out Vector256<double> rrup2, out Vector256<double> t, out Vector256<double> u);
+}
+
+/// <summary>
+/// The site loop shared by <see cref="PlanarSurface"/> and <see cref="MultiPlanarSurface"/>: projects the sites, calls the surface's
+/// <see cref="ISiteDistanceKernel"/> (a struct, so the JIT specialises the loop per surface type) and writes Rjb, Rrup, Rx = T and
+/// Ry0 = max(−U, U − length, 0). Four sites per step with <see cref="Vector256"/>; a block with a site outside the projection's
+/// series range, and the remainder, use the scalar kernel. No allocation.
+/// </summary>
+internal static class SiteDistanceLoop
+{
+    /// <summary>Fills <paramref name="into"/> for the sites.</summary>
+    public static void Run<TKernel>(LocalProjection p, in TKernel kernel, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
+        where TKernel : struct, ISiteDistanceKernel
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        var n = lon.Length;
+        if (lat.Length != n || into.Count != n) throw new ArgumentException("lon, lat and the distance set must have the same length");
+        var rjb = into.Rjb.AsSpan();
+        var rrup = into.Rrup.AsSpan();
+        var rx = into.Rx.AsSpan();
+        var ry0 = into.Ry0.AsSpan();
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var rlon = ref MemoryMarshal.GetReference(lon);
+            ref var rlat = ref MemoryMarshal.GetReference(lat);
+            var vlen = Vector256.Create(kernel.AlongStrikeLength);
+            var zero = Vector256<double>.Zero;
+            for (; i <= n - 4; i += 4)
+            {
+                if (!p.Site(Vector256.LoadUnsafe(ref rlon, (nuint)i), Vector256.LoadUnsafe(ref rlat, (nuint)i),
+                        out var x, out var y, out var cx, out var cy, out var cz))
+                {
+                    for (var j = i; j < i + 4; j++) Scalar(p, kernel, j, lon, lat, rjb, rrup, rx, ry0);
+                    continue;
+                }
+                kernel.Distances(x, y, cx, cy, cz, out var jb2, out var rup2, out var t, out var u);
+                Vector256.Sqrt(jb2).StoreUnsafe(ref rjb[0], (nuint)i);
+                Vector256.Sqrt(rup2).StoreUnsafe(ref rrup[0], (nuint)i);
+                t.StoreUnsafe(ref rx[0], (nuint)i);
+                Vector256.Max(Vector256.Max(-u, u - vlen), zero).StoreUnsafe(ref ry0[0], (nuint)i);
+            }
+        }
+        for (; i < n; i++) Scalar(p, kernel, i, lon, lat, rjb, rrup, rx, ry0);
+    }
+
+    /// <summary>The scalar path for every site (reference for tests).</summary>
+    public static void RunScalar<TKernel>(LocalProjection p, in TKernel kernel, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
+        where TKernel : struct, ISiteDistanceKernel
+    {
+        for (var i = 0; i < lon.Length; i++) Scalar(p, kernel, i, lon, lat, into.Rjb, into.Rrup, into.Rx, into.Ry0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Scalar<TKernel>(LocalProjection p, in TKernel kernel, int i, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat,
+        Span<double> rjb, Span<double> rrup, Span<double> rx, Span<double> ry0)
+        where TKernel : struct, ISiteDistanceKernel
+    {
+        p.Site(lon[i], lat[i], out var x, out var y, out var cx, out var cy, out var cz);
+        kernel.Distances(x, y, cx, cy, cz, out var jb2, out var rup2, out var t, out var u);
+        rjb[i] = Math.Sqrt(jb2);
+        rrup[i] = Math.Sqrt(rup2);
+        rx[i] = t;
+        var len = kernel.AlongStrikeLength;
+        ry0[i] = u < 0 ? -u : (u > len ? u - len : 0.0);
+    }
+}
