@@ -20,51 +20,22 @@ public static class GmmSpecMapper
         return new CoreGmm.GmmOptions(ToCore(spec.Basin), ToCore(spec.Attenuation), spec.StyleOfFaulting, ToCore(spec.SadighSite));
     }
 
-    private static BasinTerm ToWire(CoreGmm.BasinRegion b) => b switch
-    {
-        CoreGmm.BasinRegion.None => BasinTerm.None,
-        CoreGmm.BasinRegion.California => BasinTerm.California,
-        CoreGmm.BasinRegion.Japan => BasinTerm.Japan,
-        _ => throw new ArgumentOutOfRangeException(nameof(b), b, "unknown basin region"),
-    };
+    private static BasinTerm ToWire(CoreGmm.BasinRegion b) => SameName<CoreGmm.BasinRegion, BasinTerm>(b, "basin region");
+    private static CoreGmm.BasinRegion ToCore(BasinTerm b) => SameName<BasinTerm, CoreGmm.BasinRegion>(b, "basin term");
+    private static AttenuationRegion ToWire(CoreGmm.AttenuationRegion a) => SameName<CoreGmm.AttenuationRegion, AttenuationRegion>(a, "attenuation region");
+    private static CoreGmm.AttenuationRegion ToCore(AttenuationRegion a) => SameName<AttenuationRegion, CoreGmm.AttenuationRegion>(a, "attenuation region");
+    private static SadighSite ToWire(CoreGmm.SadighSiteClass s) => SameName<CoreGmm.SadighSiteClass, SadighSite>(s, "Sadigh site class");
+    private static CoreGmm.SadighSiteClass ToCore(SadighSite s) => SameName<SadighSite, CoreGmm.SadighSiteClass>(s, "Sadigh site class");
 
-    private static CoreGmm.BasinRegion ToCore(BasinTerm b) => b switch
+    /// <summary>
+    /// The member of <typeparamref name="TTo"/> with the same name as <paramref name="value"/> (the wire enums mirror the Core
+    /// enums member for member); throws <see cref="ArgumentOutOfRangeException"/> on an undefined value or a name missing in
+    /// <typeparamref name="TTo"/>.
+    /// </summary>
+    private static TTo SameName<TFrom, TTo>(TFrom value, string what) where TFrom : struct, Enum where TTo : struct, Enum
     {
-        BasinTerm.None => CoreGmm.BasinRegion.None,
-        BasinTerm.California => CoreGmm.BasinRegion.California,
-        BasinTerm.Japan => CoreGmm.BasinRegion.Japan,
-        _ => throw new ArgumentOutOfRangeException(nameof(b), b, "unknown basin term"),
-    };
-
-    private static AttenuationRegion ToWire(CoreGmm.AttenuationRegion a) => a switch
-    {
-        CoreGmm.AttenuationRegion.Global => AttenuationRegion.Global,
-        CoreGmm.AttenuationRegion.ChinaTurkey => AttenuationRegion.ChinaTurkey,
-        CoreGmm.AttenuationRegion.ItalyJapan => AttenuationRegion.ItalyJapan,
-        _ => throw new ArgumentOutOfRangeException(nameof(a), a, "unknown attenuation region"),
-    };
-
-    private static CoreGmm.AttenuationRegion ToCore(AttenuationRegion a) => a switch
-    {
-        AttenuationRegion.Global => CoreGmm.AttenuationRegion.Global,
-        AttenuationRegion.ChinaTurkey => CoreGmm.AttenuationRegion.ChinaTurkey,
-        AttenuationRegion.ItalyJapan => CoreGmm.AttenuationRegion.ItalyJapan,
-        _ => throw new ArgumentOutOfRangeException(nameof(a), a, "unknown attenuation region"),
-    };
-
-    private static SadighSite ToWire(CoreGmm.SadighSiteClass s) => s switch
-    {
-        CoreGmm.SadighSiteClass.ByVs30 => SadighSite.ByVs30,
-        CoreGmm.SadighSiteClass.Rock => SadighSite.Rock,
-        CoreGmm.SadighSiteClass.Soil => SadighSite.Soil,
-        _ => throw new ArgumentOutOfRangeException(nameof(s), s, "unknown Sadigh site class"),
-    };
-
-    private static CoreGmm.SadighSiteClass ToCore(SadighSite s) => s switch
-    {
-        SadighSite.ByVs30 => CoreGmm.SadighSiteClass.ByVs30,
-        SadighSite.Rock => CoreGmm.SadighSiteClass.Rock,
-        SadighSite.Soil => CoreGmm.SadighSiteClass.Soil,
-        _ => throw new ArgumentOutOfRangeException(nameof(s), s, "unknown Sadigh site class"),
-    };
+        if (Enum.GetName(value) is { } name && Enum.TryParse<TTo>(name, ignoreCase: false, out var mapped) && Enum.IsDefined(mapped))
+            return mapped;
+        throw new ArgumentOutOfRangeException(nameof(value), value, $"unknown {what}");
+    }
 }
