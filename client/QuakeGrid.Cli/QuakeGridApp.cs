@@ -54,6 +54,8 @@ public static class QuakeGridApp
         root.Options.Add(cluster);
         root.Subcommands.Add(GmmCommand.Create(env));
         root.Subcommands.Add(ScenarioCommand.Create(env, cluster));
+        root.Subcommands.Add(FitCorrelationCommand.Create(env));
+        root.Subcommands.Add(CorrelationLoglikCommand.Create(env));
         return root;
     }
 
