@@ -55,6 +55,8 @@ public static class QuakeGridApp
         root.Subcommands.Add(GmmCommand.Create(env));
         root.Subcommands.Add(ScenarioCommand.Create(env, cluster));
         root.Subcommands.Add(BenchCommand.Create(env));
+        root.Subcommands.Add(FitCorrelationCommand.Create(env));
+        root.Subcommands.Add(CorrelationLoglikCommand.Create(env));
         return root;
     }
 
