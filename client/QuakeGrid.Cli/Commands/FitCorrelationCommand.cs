@@ -100,8 +100,9 @@ public static class FitCorrelationCommand
         var map = fit.Map.Parameters.ToArray(fit.Model);
         if (fit.Summary is { } s)
         {
-            var table = new Table().Title($"Posterior, model {fit.Model} ({fit.Nuts!.Divergences} divergences)");
-            foreach (var h in new[] { "parameter", "MAP", "mean", "sd", "q05", "q50", "q95", "R-hat", "ESSbulk", "ESStail" }) table.AddColumn(h);
+            var table = new Table().Border(TableBorder.Simple).Title($"Posterior, model {fit.Model} ({fit.Nuts!.Divergences} divergences)");
+            foreach (var h in new[] { "param", "MAP", "mean", "sd", "q05", "q50", "q95", "R-hat", "ESS_bulk", "ESS_tail" })
+                table.AddColumn(new TableColumn(h).Padding(0, 0, 1, 0));
             for (var k = 0; k < s.Parameters.Count; k++)
             {
                 var p = s.Parameters[k];

@@ -24,7 +24,7 @@ public static class CorrelationFitPlots
             {
                 var ys = nuts.Chains[c].Draws.Select(q => Core.Inference.Likelihood.KernelParameters.FromUnconstrained(fit.Model, q).ToArray(fit.Model)[k]).ToArray();
                 var line = plot.Add.Signal(ys);
-                line.LegendText = $"chain {c}";
+                if (k == 0) line.LegendText = $"chain {c}";
                 line.LineWidth = 1;
             }
             plot.YLabel(names[k] + Unit(names[k]));
