@@ -54,6 +54,9 @@ public static class QuakeGridApp
         root.Options.Add(cluster);
         root.Subcommands.Add(GmmCommand.Create(env));
         root.Subcommands.Add(ScenarioCommand.Create(env, cluster));
+        root.Subcommands.Add(GmfCommand.Create(env));
+        root.Subcommands.Add(ConditionCommand.Create(env));
+        root.Subcommands.Add(CorrelationCommand.Create(env));
         return root;
     }
 
