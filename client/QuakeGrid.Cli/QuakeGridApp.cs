@@ -57,6 +57,9 @@ public static class QuakeGridApp
         root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(FitCorrelationCommand.Create(env));
         root.Subcommands.Add(CorrelationLoglikCommand.Create(env));
+        root.Subcommands.Add(GmfCommand.Create(env));
+        root.Subcommands.Add(ConditionCommand.Create(env));
+        root.Subcommands.Add(CorrelationCommand.Create(env));
         return root;
     }
 

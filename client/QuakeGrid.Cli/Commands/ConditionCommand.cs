@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using QuakeGrid.Cli.Conditioning;
+using QuakeGrid.Cli.Fields;
+using QuakeGrid.Core.Conditioning;
+using QuakeGrid.Core.Gmm;
+using QuakeGrid.Core.IO.Stations;
+using QuakeGrid.Core.Validation;
+
+namespace QuakeGrid.Cli.Commands;
+
+/// <summary>
+/// <c>quakegrid condition --rupture R.xml --stations S.(csv|json|xml) [--station-sites site_model.csv] --sites T.csv --gmm BSSA14
+/// --imt PGA --correlation JB2009 [--method exact|vecchia] [--neighbors K] [--events E --seed K] --output dir</c>:
+/// ground motion conditioned on station records (Core <see cref="StationConditioning"/>: Engler et al. 2022 / ShakeMap 4.1),
+/// written by <see cref="ConditionOutputs"/>. Accepted and rejected stations are reported, each rejection with its reason.
+/// </summary>
+public static class ConditionCommand
+{
+    /// <summary>Largest target count for the exact method (dense kriging and dense unconditional fields for samples).</summary>
+    public const int MaxExactTargets = 5_000;
+
+    public static Command Create(CliEnvironment env)
+    {
+        var rupture = new Option<string>("--rupture") { Description = "OpenQuake NRML rupture file.", Required = true };
+        var stations = new Option<string>("--stations") { Description = "Station file: OpenQuake stationlist .csv, ShakeMap stationlist .json or ShakeMap _dat .xml.", Required = true };
+        var stationSites = new Option<string?>("--station-sites") { Description = "Site-model CSV giving station Vs30 (nearest point within 5 km), e.g. OpenQuake's site_model_stations.csv." };
+        var sites = new Option<string>("--sites") { Description = "Target site-model CSV (lon,lat,vs30[,z1pt0]).", Required = true };
+        var gmm = new Option<string>("--gmm") { Description = "Ground-motion model: " + string.Join(", ", GmmFactory.KnownNames) + ".", Required = true };
+        var imt = new Option<string>("--imt") { Description = "One intensity measure type observed by the stations, e.g. PGA.", Required = true };
+        var correlation = new Option<string>("--correlation") { Description = "Spatial correlation of the within-event residuals, e.g. JB2009 or JB2009:vs30-clustering.", Required = true };
+        var method = new Option<string>("--method") { Description = "exact (every target on every station) or vecchia (k nearest stations; Vecchia fields for samples).", DefaultValueFactory = _ => "exact" };
+        var neighbors = new Option<int>("--neighbors") { Description = "Stations per target for --method vecchia.", DefaultValueFactory = _ => 50 };
+        var events = new Option<int>("--events") { Description = "Number of conditional samples to write to samples.csv (0: none).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<ulong>("--seed") { Description = "Job seed for the samples.", DefaultValueFactory = _ => 42UL };
+        var output = new Option<string>("--output") { Description = "Output folder (conditioned.csv, samples.csv, conditioned.png).", Required = true };
+        var gmmOptions = new GmmOptionSet();
+
+        var command = new Command("condition", "Condition ground motion on station records (no cluster needed).");
+        foreach (var o in new Option[] { rupture, stations, stationSites, sites, gmm }) command.Options.Add(o);
+        gmmOptions.AddTo(command);
+        foreach (var o in new Option[] { imt, correlation, method, neighbors, events, seed, output }) command.Options.Add(o);
+        command.SetAction(parse => Run(env, parse.GetRequiredValue(rupture), parse.GetRequiredValue(stations), parse.GetValue(stationSites),
+            parse.GetRequiredValue(sites), parse.GetRequiredValue(gmm), gmmOptions.Build(parse), parse.GetRequiredValue(imt),
+            parse.GetRequiredValue(correlation), parse.GetValue(method)!, parse.GetValue(neighbors), parse.GetValue(events),
+            parse.GetValue(seed), parse.GetRequiredValue(output)));
+        return command;
+    }
+
+    private static int Run(CliEnvironment env, string rupturePath, string stationsPath, string? stationSitesPath, string sitesPath,
+        string gmmName, GmmOptions gmmOptions, string imtText, string correlationSpec, string methodText, int neighbors, int events,
+        ulong seed, string outputDir)
+    {
+        var method = methodText.Trim().ToLowerInvariant() switch
+        {
+            "exact" => ConditioningMethod.Exact,
+            "vecchia" => ConditioningMethod.Scalable,
+            _ => throw new QuakeGridInputException("--method", methodText, null, "expected exact or vecchia"),
+        };
+        if (events < 0) throw new QuakeGridInputException("--events", null, null, $"{events} must be 0 or more");
+        if (neighbors < 1) throw new QuakeGridInputException("--neighbors", null, null, $"{neighbors} must be at least 1");
+        var imt = CommonInputs.SingleImt(imtText);
+        CommonInputs.Kernel(correlationSpec, imt.Imt); // validates the specification before any work
+        var model = GmmOptionSet.CreateModel(gmmName, gmmOptions, "--gmm");
+        if (!model.Supports(imt.Imt)) throw new QuakeGridInputException("--imt", imt.Label, null, $"{model.Name} has no coefficients for {imt.Label}");
+        var rupture = CommonInputs.ReadRupture(rupturePath);
+        var targetModel = CommonInputs.ReadSites(sitesPath);
+        var targets = targetModel.Sites;
+        if (method == ConditioningMethod.Exact && targets.Count > MaxExactTargets)
+            throw new QuakeGridInputException("--method", "exact", null, $"{targets.Count:N0} targets is too many for the exact method (at most {MaxExactTargets:N0}); use --method vecchia");
+        if (File.Exists(outputDir)) throw new QuakeGridInputException("--output", outputDir, null, "is a file; give a folder");
+
+        var read = ReadStations(stationsPath, stationSitesPath);
+        var set = read.Stations;
+        env.Out.WriteLine($"stations: {set.Count} accepted, {read.Rejections.Count} rejected ({stationsPath})");
+        foreach (var r in read.Rejections) env.Out.WriteLine("  rejected: " + r);
+        if (set.Count == 0) throw new QuakeGridInputException(stationsPath, null, null, "no station was accepted");
+        if (set.CountObserved(imt.Imt) == 0) throw new QuakeGridInputException(stationsPath, null, imt.Label, $"no accepted station observed {imt.Label}");
+
+        var result = StationConditioning.Run(set, targets, imt.Imt, model, rupture, ConditioningModel.FromSpec(correlationSpec),
+            method, neighbors, events, seed);
+        foreach (var skipped in result.SkippedImts) env.Out.WriteLine($"  not used: {skipped} ({model.Name} has no coefficients for it)");
+
+        var title = $"{Path.GetFileNameWithoutExtension(rupturePath)} M{rupture.Magnitude.ToString("0.##", CultureInfo.InvariantCulture)}: " +
+                    $"{model.Name} {imt.Label} conditioned on {set.CountObserved(imt.Imt)} stations ({correlationSpec})";
+        var written = ConditionOutputs.Write(outputDir, targets, CommonInputs.SiteIds(targetModel), result, set, rupture, imt, title);
+        var f = result.Field;
+        env.Out.WriteLine($"nominal between-event bias (ln units): {f.Stations.NominalBias.ToString("0.####", CultureInfo.InvariantCulture)}");
+        foreach (var path in written) env.Out.WriteLine("wrote " + path);
+        return ExitCodes.Success;
+    }
+
+    private static StationSetReadResult ReadStations(string path, string? stationSitesPath)
+    {
+        StationSiteModel? siteModel = null;
+        if (stationSitesPath is not null) siteModel = new StationSiteModel(CommonInputs.ReadSites(stationSitesPath, "--station-sites").Sites);
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext == ".csv") return StationFileReader.Read(path, siteModel);
+        var read = StationFileReader.Read(path);
+        return siteModel is null ? read : siteModel.AssignTo(read);
+    }
+}
