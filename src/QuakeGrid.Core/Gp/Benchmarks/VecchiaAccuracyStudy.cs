@@ -14,17 +14,19 @@ public static class VecchiaAccuracyStudy
     /// <param name="neighbourCounts">Values of m.</param>
     /// <param name="rule">Neighbour rule.</param>
     /// <param name="ordering">Ordering.</param>
+    /// <param name="scaledFeatures">Order and search in <see cref="VecchiaFeatures"/> space (true) or planar X/Y (false).</param>
     /// <param name="worstErrorFor">Predicate on m: compute the implied covariance (O(N³)) for these m; KL is always computed.</param>
     public static IReadOnlyList<VecchiaAccuracyRow> Run(CorrelationSites sites, ISpatialCorrelation kernel, IEnumerable<int> neighbourCounts,
-        NeighbourRule rule = NeighbourRule.Nearest, VecchiaOrdering ordering = VecchiaOrdering.MaxMin, Func<int, bool>? worstErrorFor = null)
+        NeighbourRule rule = NeighbourRule.Nearest, VecchiaOrdering ordering = VecchiaOrdering.MaxMin, Func<int, bool>? worstErrorFor = null, bool scaledFeatures = false)
     {
         var rows = new List<VecchiaAccuracyRow>();
         double[]? exact = null;
         double[]? dExact = null;
         int[]? orderOfExact = null;
+        var coords = scaledFeatures ? VecchiaFeatures.For(sites, kernel) : [sites.X, sites.Y];
         foreach (var m in neighbourCounts)
         {
-            var st = VecchiaStructure.Build(sites.X, sites.Y, new VecchiaOptions(m, ordering, rule));
+            var st = VecchiaStructure.Build(coords, new VecchiaOptions(m, ordering, rule));
             if (exact is null || !st.Order.AsSpan().SequenceEqual(orderOfExact))
             {
                 exact = VecchiaAccuracy.ExactInSweepOrder(st, sites, kernel);

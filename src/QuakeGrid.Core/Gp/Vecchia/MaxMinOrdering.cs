@@ -11,24 +11,25 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 public static class MaxMinOrdering
 {
     /// <summary>Returns the order (position → point) and each point's max-min distance l at selection (km; +∞ for the first).</summary>
-    public static (int[] Order, double[] Length) Compute(double[] x, double[] y, KdTree2D tree)
+    public static (int[] Order, double[] Length) Compute(double[][] coords, KdTree tree)
     {
-        var n = x.Length;
+        var n = tree.Count;
         var order = new int[n];
         var length = new double[n];
         if (n == 0) return (order, length);
-        double cx = 0, cy = 0;
-        for (var k = 0; k < n; k++) { cx += x[k]; cy += y[k]; }
-        cx /= n; cy /= n;
+        var dim = coords.Length;
+        var centre = new double[dim];
+        for (var d = 0; d < dim; d++) centre[d] = coords[d].Average();
         var first = 0;
         var best = double.PositiveInfinity;
         for (var k = 0; k < n; k++)
         {
-            var d = (x[k] - cx) * (x[k] - cx) + (y[k] - cy) * (y[k] - cy);
-            if (d < best) { best = d; first = k; }
+            double s = 0;
+            for (var d = 0; d < dim; d++) s += (coords[d][k] - centre[d]) * (coords[d][k] - centre[d]);
+            if (s < best) { best = s; first = k; }
         }
         var key = new double[n];
-        for (var k = 0; k < n; k++) key[k] = (x[k] - x[first]) * (x[k] - x[first]) + (y[k] - y[first]) * (y[k] - y[first]);
+        for (var k = 0; k < n; k++) key[k] = tree.Dist2(k, first);
         var heap = new IndexedMaxHeap(key);
         heap.Remove(first);
         order[0] = first;
@@ -41,7 +42,7 @@ public static class MaxMinOrdering
             var l2 = key[p];
             length[pos] = Math.Sqrt(l2);
             key[p] = -1; // selected
-            tree.ForEachWithin(x[p], y[p], l2, ref visitor);
+            tree.ForEachWithin(p, l2, ref visitor);
         }
         return (order, length);
     }

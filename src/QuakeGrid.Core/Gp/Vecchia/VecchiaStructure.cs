@@ -41,18 +41,23 @@ public sealed class VecchiaStructure
     public int NeighbourCount(int i) => Math.Min(i, Stride);
 
     /// <summary>Builds the order and neighbour lists for planar site coordinates <paramref name="x"/>, <paramref name="y"/> (km).</summary>
-    public static VecchiaStructure Build(double[] x, double[] y, VecchiaOptions? options = null, int maxParallelism = -1)
+    public static VecchiaStructure Build(double[] x, double[] y, VecchiaOptions? options = null, int maxParallelism = -1) =>
+        Build([x, y], options, maxParallelism);
+
+    /// <summary>
+    /// Builds the order and neighbour lists in a feature space (<c>coords[d][site]</c>, 1–8 dimensions): planar km for
+    /// isotropic kernels, or scaled coordinates from <see cref="VecchiaFeatures"/> ("scaled Vecchia", Katzfuss, Guinness &amp;
+    /// Lawrence 2022) for kernels with Vs30/azimuth terms. Level+Morton sorting uses the first two coordinates.
+    /// </summary>
+    public static VecchiaStructure Build(double[][] coords, VecchiaOptions? options = null, int maxParallelism = -1)
     {
         options ??= new VecchiaOptions();
         options.Validate();
-        if (x.Length != y.Length) throw new ArgumentException("coordinate arrays differ in length");
-        for (var k = 0; k < x.Length; k++)
-            if (!double.IsFinite(x[k]) || !double.IsFinite(y[k])) throw new ArgumentException($"site {k} has a non-finite planar coordinate");
-        var n = x.Length;
+        var n = coords[0].Length;
         var sw = Stopwatch.StartNew();
-        var tree = new KdTree2D(x, y);
-        var (order, length) = MaxMinOrdering.Compute(x, y, tree);
-        if (options.Ordering == VecchiaOrdering.LevelMorton) (order, length) = LevelMortonSort(x, y, order, length);
+        var tree = new KdTree(coords);
+        var (order, length) = MaxMinOrdering.Compute(coords, tree);
+        if (options.Ordering == VecchiaOrdering.LevelMorton) (order, length) = LevelMortonSort(coords[0], coords[1 % coords.Length], order, length);
         var rank = new int[n];
         for (var p = 0; p < n; p++) rank[order[p]] = p;
         tree.AssignRanks(rank);
@@ -66,7 +71,7 @@ public sealed class VecchiaStructure
             (i, _, scratch) =>
             {
                 var site = order[i];
-                var found = tree.NearestBefore(x[site], y[site], i, Math.Min(i, stride), scratch.Item1, scratch.Item2);
+                var found = tree.NearestBefore(site, i, Math.Min(i, stride), scratch.Item1, scratch.Item2);
                 for (var k = 0; k < found; k++) nbr[(long)i * stride + k] = rank[scratch.Item1[k]];
                 return scratch;
             }, _ => { });
