@@ -54,6 +54,7 @@ public static class QuakeGridApp
         root.Options.Add(cluster);
         root.Subcommands.Add(GmmCommand.Create(env));
         root.Subcommands.Add(ScenarioCommand.Create(env, cluster));
+        root.Subcommands.Add(HazardCommand.Create(env, cluster));
         return root;
     }
 
