@@ -60,6 +60,7 @@ public static class QuakeGridApp
         root.Subcommands.Add(GmfCommand.Create(env));
         root.Subcommands.Add(ConditionCommand.Create(env));
         root.Subcommands.Add(CorrelationCommand.Create(env));
+        root.Subcommands.Add(HazardCommand.Create(env, cluster));
         return root;
     }
 

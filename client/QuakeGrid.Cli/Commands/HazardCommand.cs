@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using QuakeGrid.Cli.Hazard;
+using QuakeGrid.Cli.Reporting;
+using QuakeGrid.Core.Hazard;
+using QuakeGrid.Core.IO.Job;
+using QuakeGrid.Core.IO.Nrml;
+using QuakeGrid.Core.Validation;
+using Spectre.Console;
+
+namespace QuakeGrid.Cli.Commands;
+
+/// <summary>
+/// <c>quakegrid hazard &lt;job.ini&gt; [--output dir]</c> and <c>quakegrid hazard --demo</c>: probabilistic seismic hazard
+/// for an OpenQuake job (<c>calculation_mode = classical</c> or <c>event_based</c>), computed by the Core calculators in
+/// this process (no silo). Writes the OpenQuake-compatible curve and map CSVs, the event set, a GeoJSON map and PNG maps
+/// (<see cref="HazardOutputs"/>); job warnings (unknown keys) go to standard error.
+/// </summary>
+public static class HazardCommand
+{
+    public const string DefaultOutput = "out/hazard";
+
+    public static Command Create(CliEnvironment env, Option<string?> cluster)
+    {
+        var job = new Argument<string?>("job.ini") { Description = "OpenQuake job file (classical or event_based).", Arity = ArgumentArity.ZeroOrOne };
+        var demo = new Option<bool>("--demo") { Description = "Run the bundled Nepal event-based demo (JB2009 correlation, 0.1° grid, BSSA14)." };
+        var output = new Option<string>("--output") { Description = $"Output folder (default {DefaultOutput}).", DefaultValueFactory = _ => DefaultOutput };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all processors)." };
+
+        var command = new Command("hazard", "Compute hazard curves and maps (classical or event-based PSHA) from an OpenQuake job.ini.");
+        command.Arguments.Add(job);
+        command.Options.Add(demo);
+        command.Options.Add(output);
+        command.Options.Add(threads);
+        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(job), parse.GetValue(demo), parse.GetValue(output) ?? DefaultOutput,
+            parse.GetValue(threads), parse.GetValue(cluster), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, string? jobArg, bool demo, string output, int? threads, string? cluster, CancellationToken ct)
+    {
+        var total = Stopwatch.StartNew();
+        if (cluster is not null)
+            throw new QuakeGridInputException("--cluster", null, null, "the hazard command runs the Core calculators in this process; it does not run on a cluster yet");
+        if (demo == (jobArg is not null))
+            throw new QuakeGridInputException("hazard", null, null, demo ? "give either a job.ini or --demo, not both" : "give a job.ini or --demo");
+        if (threads is < 1) throw new QuakeGridInputException("--threads", null, null, $"{threads} must be at least 1");
+
+        var jobPath = demo ? NepalDemo.JobPath() : jobArg!;
+        if (!File.Exists(jobPath)) throw new QuakeGridInputException(jobPath, null, null, "job file not found");
+        var job = JobIniReader.Read(jobPath);
+        foreach (var w in job.Warnings) env.Err.WriteLine("warning: " + w);
+        var model = NrmlSourceModelReader.Read(job.SourceModelPath);
+
+        var console = env.Console;
+        var mode = job.Mode == CalculationMode.Classical ? "classical" : "event_based";
+        var title = job.Description.Length > 0 ? job.Description : Path.GetFileName(job.Path);
+        console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+        console.MarkupLine(Markup.Escape(Describe(job, model.Sources.Count, mode)));
+        var substitution = demo ? NepalDemo.SubstitutionNote(job) : null;
+        if (substitution is not null) console.MarkupLine("[yellow]" + Markup.Escape(substitution) + "[/]");
+
+        var calcWatch = Stopwatch.StartNew();
+        var result = await HazardRunner.RunAsync(console, job, model, threads, ct).ConfigureAwait(false);
+        calcWatch.Stop();
+
+        var modeTitle = job.Mode == CalculationMode.Classical
+            ? "classical"
+            : $"event-based, {Count(job.InvestigationTime * job.SesPerLogicTreePath)} years{(job.GroundMotionCorrelationModel is { } c ? ", " + c : "")}";
+        var jobTitle = demo ? "Nepal demo, BSSA14 substituted for CY08/AB10" : title;
+        var writeWatch = Stopwatch.StartNew();
+        var written = HazardOutputs.Write(output, result.Curves, result.Events, model, mode, jobTitle, modeTitle);
+        writeWatch.Stop();
+        foreach (var skipped in written.SkippedMaps)
+            env.Err.WriteLine($"warning: {skipped} not drawn: every site's curve is below that PoE (map value 0 everywhere)");
+
+        PrintMapSummary(console, result.Curves);
+        var throughput = result.SiteEvents > 0
+            ? $"; {result.EventCount:N0} events, {result.SiteEvents:N0} site-events ({result.SiteEvents / calcWatch.Elapsed.TotalSeconds:N0} per second)"
+            : "";
+        console.MarkupLine(Markup.Escape($"{mode}: {result.Curves.Sites.Count:N0} sites computed in {calcWatch.Elapsed.TotalSeconds:0.00} s in this process{throughput}; outputs written in {writeWatch.Elapsed.TotalSeconds:0.00} s; total {total.Elapsed.TotalSeconds:0.00} s"));
+        if (substitution is not null) console.MarkupLine("[yellow]" + Markup.Escape("note: " + substitution) + "[/]");
+        foreach (var path in written.Paths) console.MarkupLine("  " + Markup.Escape(path));
+        return ExitCodes.Success;
+    }
+
+    private static string Describe(JobConfig job, int sources, string mode)
+    {
+        var imts = string.Join(", ", job.Imtls.Select(l => $"{l.Imt} ({l.Levels.Length} levels)"));
+        var gmms = string.Join(", ", job.GsimBranches.Select(b => $"{b.GmmName} ({b.Weight.ToString("0.###", CultureInfo.InvariantCulture)})"));
+        var text = $"{mode}: {sources:N0} sources, {job.Sites.Count:N0} sites, {imts}; GMM {gmms}; investigation time {Count(job.InvestigationTime)} years";
+        if (job.Mode == CalculationMode.EventBased)
+            text += $", {job.SesPerLogicTreePath:N0} stochastic event sets ({Count(job.InvestigationTime * job.SesPerLogicTreePath)} years of catalogue), " +
+                    $"correlation {job.GroundMotionCorrelationModel ?? "none"}";
+        if (job.Poes.Count > 0) text += "; map PoEs " + string.Join(", ", job.Poes.Select(p => p.ToString("R", CultureInfo.InvariantCulture)));
+        return text;
+    }
+
+    private static string Count(double v) => v.ToString("#,0.###", CultureInfo.InvariantCulture);
+
+    private static void PrintMapSummary(IAnsiConsole console, HazardCurveSet curves)
+    {
+        if (curves.MapPoes.Count == 0) return;
+        var table = new Table().AddColumns("map", "unit", "min", "median", "max", "sites > 0");
+        for (var k = 0; k < curves.Imtls.Count; k++)
+        for (var p = 0; p < curves.MapPoes.Count; p++)
+        {
+            var values = curves.Maps[k][p];
+            var imt = curves.Imtls[k].Imt;
+            string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+            table.AddRow($"{imt}-{curves.MapPoes[p].ToString("R", CultureInfo.InvariantCulture)}", imt.Kind == Core.Imts.ImtKind.Pgv ? "cm/s" : "g",
+                F(values.Min()), F(Quantiles.Of(values, 0.5)), F(values.Max()), values.Count(v => v > 0).ToString("N0", CultureInfo.InvariantCulture));
+        }
+        console.Write(table);
+    }
+}
