@@ -53,18 +53,22 @@ internal sealed class SiteDistanceFilter
         for (var b0 = 0; b0 < nc; b0 += Block)
         {
             var nb = Math.Min(Block, nc - b0);
-            var set = _sets[nb] ??= new DistanceSet(nb);
-            for (var q = 0; q < nb; q++)
+            // Padded to whole SIMD blocks of 4 with copies of the last candidate, so every site goes through the same
+            // (vector) distance kernel whatever its position: a site's distances do not depend on which other sites are
+            // filtered with it (the tiling invariance of the event-based tiles).
+            var padded = (nb + 3) & ~3;
+            var set = _sets[padded] ??= new DistanceSet(padded);
+            for (var q = 0; q < padded; q++)
             {
-                var i = _candidates[b0 + q];
+                var i = _candidates[b0 + Math.Min(q, nb - 1)];
                 _lon[q] = lon[i];
                 _lat[q] = lat[i];
                 if (depth is not null) _depth[q] = depth[i];
             }
-            var bl = _lon.AsSpan(0, nb);
-            var ba = _lat.AsSpan(0, nb);
+            var bl = _lon.AsSpan(0, padded);
+            var ba = _lat.AsSpan(0, padded);
             surface.ComputeDistances(bl, ba, set);
-            if (depth is not null) SiteDepthDistances.AdjustRrup(surface, bl, ba, _depth.AsSpan(0, nb), set.Rrup);
+            if (depth is not null) SiteDepthDistances.AdjustRrup(surface, bl, ba, _depth.AsSpan(0, padded), set.Rrup);
             for (var q = 0; q < nb; q++)
             {
                 if (!(set.Rrup[q] <= maxDistance)) continue;

@@ -144,6 +144,56 @@ public sealed class EventBasedTile
         }
     }
 
+    /// <summary>
+    /// The within-event residual fields ε of IMT <paramref name="imt"/> that <see cref="Simulate"/> uses, for events with the
+    /// given seeds (see <see cref="EventBasedPlan"/>) at tile-local sites <paramref name="localSites"/>:
+    /// <c>into[i · events + e]</c>. For tests and diagnostics.
+    /// </summary>
+    internal void WithinEventFields(int imt, ReadOnlySpan<ulong> eventSeeds, ReadOnlySpan<int> localSites, double[] into)
+    {
+        if (!_pool.TryTake(out var ws))
+            ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
+        try
+        {
+            var ne = eventSeeds.Length;
+            for (var e0 = 0; e0 < ne; e0 += _width)
+            {
+                var lanes = Math.Min(_width, ne - e0);
+                var maxRow = -1;
+                foreach (var s in localSites)
+                {
+                    ws.Marks[_fieldRow[s]] = 1;
+                    maxRow = Math.Max(maxRow, _fieldRow[s]);
+                }
+                var nRows = CollectRows(ws, maxRow);
+                for (var q = 0; q < lanes; q++) ws.Keys[q] = SeedDerivation.Derive(eventSeeds[e0 + q], imt, "within");
+                FillFields(imt, ws.Rows.AsSpan(0, nRows), ws.Keys.AsSpan(0, lanes), ws.Y);
+                for (var i = 0; i < localSites.Length; i++)
+                    ws.Y.AsSpan(_fieldRow[localSites[i]] * _width, lanes).CopyTo(into.AsSpan(i * ne + e0, lanes));
+            }
+        }
+        finally
+        {
+            _pool.Add(ws);
+        }
+    }
+
+    /// <summary>Turns the marked field rows into the rows to compute (closed under dependency when correlated).</summary>
+    private int CollectRows(TileWorkspace ws, int maxRow)
+    {
+        if (_subset is not null) return _subset.Closure(ws.Marks, maxRow, ws.Rows);
+        var n = 0;
+        for (var row = 0; row <= maxRow; row++)
+            if (ws.Marks[row] != 0) { ws.Marks[row] = 0; ws.Rows[n++] = row; }
+        return n;
+    }
+
+    private void FillFields(int imt, ReadOnlySpan<int> rows, ReadOnlySpan<ulong> keys, double[] y)
+    {
+        if (_subset is not null) _subset.Sweep(imt, rows, keys, _width, y);
+        else FillIndependent(rows, keys, y);
+    }
+
     /// <summary>Selects the rupture's sites, evaluates the GMMs for them and assigns lanes to its events.</summary>
     private void AddSegment(TileWorkspace ws, int r, int firstOccurrence, int events)
     {
@@ -200,17 +250,7 @@ public sealed class EventBasedTile
                 if (row > maxRow) maxRow = row;
             }
         }
-        int nRows;
-        if (_subset is not null)
-        {
-            nRows = _subset.Closure(ws.Marks, maxRow, ws.Rows);
-        }
-        else
-        {
-            nRows = 0;
-            for (var row = 0; row <= maxRow; row++)
-                if (ws.Marks[row] != 0) { ws.Marks[row] = 0; ws.Rows[nRows++] = row; }
-        }
+        var nRows = CollectRows(ws, maxRow);
         var rows = ws.Rows.AsSpan(0, nRows);
         var nb = _plan.BranchCount;
         for (var k = 0; k < _bins.Length; k++)
@@ -221,8 +261,7 @@ public sealed class EventBasedTile
                 ws.Eta[q] = _draws.Draw(SeedDerivation.Derive(ws.EventSeeds[q], k, "between"), 0);
             }
             var keys = ws.Keys.AsSpan(0, lanes);
-            if (_subset is not null) _subset.Sweep(k, rows, keys, _width, ws.Y);
-            else FillIndependent(rows, keys, ws.Y);
+            FillFields(k, rows, keys, ws.Y);
             var bins = _bins[k];
             var nbin = bins.Bins;
             for (var b = 0; b < nb; b++)
