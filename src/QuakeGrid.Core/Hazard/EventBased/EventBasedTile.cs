@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using QuakeGrid.Core.Gmm;
 using QuakeGrid.Core.Gp.Vecchia;
 using QuakeGrid.Core.Random;
@@ -74,6 +75,8 @@ public sealed class EventBasedTile
     public IReadOnlyList<int> SiteIndices => _sites;
     /// <summary>Rows swept for the whole tile: its sites plus the halo of its dependency closure (tile size without correlation).</summary>
     public int ClosureSize => _subset?.Count ?? _sites.Length;
+    /// <summary>Time breakdown of all <see cref="Simulate"/> calls so far.</summary>
+    public TileProfile Profile { get; } = new();
     /// <summary><see cref="ClosureSize"/> / tile sites (1 = no halo).</summary>
     public double Redundancy => _sites.Length == 0 ? 1.0 : (double)ClosureSize / _sites.Length;
 
@@ -136,6 +139,7 @@ public sealed class EventBasedTile
                     _bins[k].ToExceedanceCounts(ws.Hist[b][k], counts[b][k]);
                 }
             }
+            Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents);
             return new TileCounts(counts, ws.SiteEvents, ws.Events);
         }
         finally
@@ -200,7 +204,10 @@ public sealed class EventBasedTile
         var job = _plan.Job;
         var rup = _plan.Occurring.Ruptures[r].Rupture;
         ws.Events += events;
+        var t0 = Stopwatch.GetTimestamp();
         var m = ws.Filter.Select(rup, _lon, _lat, _depth, 0, _sites.Length, job.MaximumDistance, ws.Index, ws.Rjb, ws.Rrup);
+        var t1 = Stopwatch.GetTimestamp();
+        ws.DistanceTicks += t1 - t0;
         if (m == 0) return;
         ws.Ensure(m);
         var off = ws.ArenaUsed;
@@ -224,6 +231,7 @@ public sealed class EventBasedTile
             gmms[b].Compute(ctx, job.Imtls[k].Imt,
                 new GmmOutput(ws.Mu[b][k].AsSpan(off, m), ws.Tau[b][k].AsSpan(off, m), ws.Phi[b][k].AsSpan(off, m), ws.Sigma[b][k].AsSpan(off, m)));
         ws.ArenaUsed = off + m;
+        ws.GmmTicks += Stopwatch.GetTimestamp() - t1;
         ws.Segments[ws.SegmentCount++] = new TileWorkspace.Segment
         {
             Rupture = r, FirstOccurrence = firstOccurrence, Events = events, Lane = ws.Lanes, Offset = off, Sites = m,
@@ -238,6 +246,7 @@ public sealed class EventBasedTile
     {
         if (ws.SegmentCount == 0) { ws.Lanes = 0; ws.ArenaUsed = 0; return; }
         var lanes = ws.Lanes;
+        var t0 = Stopwatch.GetTimestamp();
         // Rows to compute: the union of the segments' sites, closed under dependency when correlated.
         var maxRow = -1;
         for (var g = 0; g < ws.SegmentCount; g++)
@@ -262,6 +271,9 @@ public sealed class EventBasedTile
             }
             var keys = ws.Keys.AsSpan(0, lanes);
             FillFields(k, rows, keys, ws.Y);
+            var t1 = Stopwatch.GetTimestamp();
+            ws.FieldTicks += t1 - t0;
+            ws.FieldValues += (long)nRows * lanes;
             var bins = _bins[k];
             var nbin = bins.Bins;
             for (var b = 0; b < nb; b++)
@@ -295,6 +307,8 @@ public sealed class EventBasedTile
                     }
                 }
             }
+            t0 = Stopwatch.GetTimestamp();
+            ws.CountTicks += t0 - t1;
         }
         ws.SegmentCount = 0;
         ws.Lanes = 0;
