@@ -130,8 +130,10 @@ public static class NepalHazardBenchmark
         var tile = EventBasedTile.Create(plan, Enumerable.Range(0, job.Sites.Count).ToArray());
         var tTile = sw.Elapsed;
         sw.Restart();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var counts = EventBasedCalculator.Run(plan, tile, threads);
         var tSim = sw.Elapsed;
+        var simCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         sw.Restart();
         var curves = EventBasedCurves.FromCounts(plan, counts.Counts);
         var tCurves = sw.Elapsed;
@@ -150,13 +152,14 @@ public static class NepalHazardBenchmark
         o.WriteLine(string.Create(inv, $"| read job + source model | {tRead.TotalSeconds:F2} |"));
         o.WriteLine(string.Create(inv, $"| plan: ruptures, occurrences, Vecchia ordering + factors | {tPlan.TotalSeconds:F2} |"));
         o.WriteLine(string.Create(inv, $"| tile (closure) | {tTile.TotalSeconds:F2} |"));
-        o.WriteLine(string.Create(inv, $"| simulate (distances, GMM, fields, counting) | {tSim.TotalSeconds:F2} |"));
+        o.WriteLine(string.Create(inv, $"| simulate (distances, GMM, fields, counting) | {tSim.TotalSeconds:F2} (process CPU {simCpu.TotalSeconds:F2} s) |"));
         o.WriteLine(string.Create(inv, $"| curves | {tCurves.TotalSeconds:F2} |"));
         o.WriteLine(string.Create(inv, $"| total | {wall.TotalSeconds:F2} |"));
         o.WriteLine();
         o.WriteLine(string.Create(inv, $"peak working set {peak / 1048576.0:N0} MiB"));
         o.WriteLine(string.Create(inv, $"site-events/s (within maximum_distance): simulate {counts.SiteEvents / tSim.TotalSeconds / 1e6:F1} M/s, end to end {counts.SiteEvents / wall.TotalSeconds / 1e6:F1} M/s"));
         o.WriteLine(string.Create(inv, $"site-events/s (all sites × events): simulate {allSiteEvents / tSim.TotalSeconds / 1e6:F1} M/s, end to end {allSiteEvents / wall.TotalSeconds / 1e6:F1} M/s"));
+        o.WriteLine(string.Create(inv, $"per CPU second of simulate: {counts.SiteEvents / simCpu.TotalSeconds / 1e6:F1} M site-events within maximum_distance ({2 * counts.SiteEvents / simCpu.TotalSeconds / 1e6:F1} M/s on 2 fully available cores)"));
         var cpu = p.Distances + p.Gmm + p.Fields + p.Counting;
         o.WriteLine(string.Create(inv, $"simulate CPU breakdown (s, summed over threads): distances {p.Distances.TotalSeconds:F2}, GMM {p.Gmm.TotalSeconds:F2}, fields {p.Fields.TotalSeconds:F2}, counting {p.Counting.TotalSeconds:F2} (sum {cpu.TotalSeconds:F2}); field values {p.FieldValues:N0} = {(double)p.FieldValues / Math.Max(1, counts.SiteEvents * job.Imtls.Count):F2} per site-event-IMT"));
 

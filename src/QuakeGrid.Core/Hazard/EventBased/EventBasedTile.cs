@@ -38,6 +38,7 @@ public sealed class EventBasedTile
     private readonly int _width;
     private readonly ConcurrentBag<TileWorkspace> _pool = new();
     private readonly ResidualDraws _draws;
+    private readonly SiteGridIndex _grid;
 
     private EventBasedTile(EventBasedPlan plan, int[] sites)
     {
@@ -54,6 +55,7 @@ public sealed class EventBasedTile
             _lon[i] = all.Lon[s]; _lat[i] = all.Lat[s]; _vs30[i] = all.Vs30[s]; _z1[i] = all.Z1pt0[s];
             if (_depth is not null) _depth[i] = depths![s];
         }
+        _grid = new SiteGridIndex(_lon, _lat);
         _fieldRow = new int[n];
         if (plan.Factors is { } factors)
         {
@@ -205,7 +207,7 @@ public sealed class EventBasedTile
         var rup = _plan.Occurring.Ruptures[r].Rupture;
         ws.Events += events;
         var t0 = Stopwatch.GetTimestamp();
-        var m = ws.Filter.Select(rup, _lon, _lat, _depth, 0, _sites.Length, job.MaximumDistance, ws.Index, ws.Rjb, ws.Rrup);
+        var m = ws.Filter.Select(rup, _lon, _lat, _depth, _grid, job.MaximumDistance, ws.Index, ws.Rjb, ws.Rrup);
         var t1 = Stopwatch.GetTimestamp();
         ws.DistanceTicks += t1 - t0;
         if (m == 0) return;
@@ -319,9 +321,9 @@ public sealed class EventBasedTile
     {
         foreach (var row in rows)
         {
-            long site = _sites[row];
+            var hash = CounterNormal.SiteHash(_sites[row]);
             var o = row * _width;
-            for (var q = 0; q < keys.Length; q++) y[o + q] = _draws.Draw(keys[q], site);
+            for (var q = 0; q < keys.Length; q++) y[o + q] = _draws.DrawHashed(keys[q], hash);
         }
     }
 }
