@@ -277,37 +277,11 @@ public sealed class EventBasedTile
             ws.FieldTicks += t1 - t0;
             ws.FieldValues += (long)nRows * lanes;
             var bins = _bins[k];
-            var nbin = bins.Bins;
             for (var b = 0; b < nb; b++)
             {
-                var hist = ws.Hist[b][k];
-                var mu = ws.Mu[b][k];
-                var tau = ws.Tau[b][k];
-                var phi = ws.Phi[b][k];
-                var sigma = ws.Sigma[b][k];
+                // GMMs with only a total sigma: ln y = μ + 0·η + σ·ε, bit-identical to μ + σ·ε.
                 var totalOnly = _plan.TotalSigmaOnly[b][k];
-                for (var g = 0; g < ws.SegmentCount; g++)
-                {
-                    var seg = ws.Segments[g];
-                    var eta = ws.Eta.AsSpan(seg.Lane, seg.Events);
-                    for (var j = seg.Offset; j < seg.Offset + seg.Sites; j++)
-                    {
-                        var y = ws.Y.AsSpan(ws.FieldOffset[j] + seg.Lane, seg.Events);
-                        var h = hist.AsSpan(ws.Site[j] * nbin, nbin);
-                        var mj = mu[j];
-                        if (totalOnly)
-                        {
-                            var sj = sigma[j];
-                            for (var q = 0; q < y.Length; q++) h[bins.Bin(mj + sj * y[q])]++;
-                        }
-                        else
-                        {
-                            var tj = tau[j];
-                            var pj = phi[j];
-                            for (var q = 0; q < y.Length; q++) h[bins.Bin(mj + tj * eta[q] + pj * y[q])]++;
-                        }
-                    }
-                }
+                Count(ws, bins, ws.Hist[b][k], ws.Mu[b][k], totalOnly ? null : ws.Tau[b][k], totalOnly ? ws.Sigma[b][k] : ws.Phi[b][k]);
             }
             t0 = Stopwatch.GetTimestamp();
             ws.CountTicks += t0 - t1;
@@ -315,6 +289,34 @@ public sealed class EventBasedTile
         ws.SegmentCount = 0;
         ws.Lanes = 0;
         ws.ArenaUsed = 0;
+    }
+
+    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term).</summary>
+    private static unsafe void Count(TileWorkspace ws, LevelBins bins, long[] hist, double[] mu, double[]? tau, double[] phi)
+    {
+        var nbin = bins.Bins;
+        var segments = ws.Segments;
+        fixed (long* ph = hist)
+        fixed (double* pmu = mu, ptau = tau, pphi = phi, py = ws.Y, peta = ws.Eta)
+        fixed (int* psite = ws.Site, poff = ws.FieldOffset)
+        {
+            for (var g = 0; g < ws.SegmentCount; g++)
+            {
+                var seg = segments[g];
+                var ne = seg.Events;
+                var eta = peta + seg.Lane;
+                var end = seg.Offset + seg.Sites;
+                for (var j = seg.Offset; j < end; j++)
+                {
+                    var y = py + poff[j] + seg.Lane;
+                    var h = ph + (long)psite[j] * nbin;
+                    var mj = pmu[j];
+                    var tj = ptau is null ? 0.0 : ptau[j];
+                    var pj = pphi[j];
+                    for (var q = 0; q < ne; q++) h[bins.Bin(mj + tj * eta[q] + pj * y[q])]++;
+                }
+            }
+        }
     }
 
     private void FillIndependent(ReadOnlySpan<int> rows, ReadOnlySpan<ulong> keys, double[] y)
