@@ -174,10 +174,10 @@ public static class NepalHazardBenchmark
                 var tiles = job.Sites.Lon.Select((lon, i) => (Key: ((int)Math.Floor((lon - West) / side + 1e-9), (int)Math.Floor((job.Sites.Lat[i] - South) / side + 1e-9)), Site: i))
                     .GroupBy(t => t.Key).Select(g => g.Select(t => t.Site).ToArray()).ToArray();
                 long sites = 0, closure = 0;
-                foreach (var t in tiles)
+                foreach (var tileSites in tiles)
                 {
-                    var tt = EventBasedTile.Create(plan, t);
-                    sites += t.Length;
+                    var tt = EventBasedTile.Create(plan, tileSites);
+                    sites += tileSites.Length;
                     closure += tt.ClosureSize;
                 }
                 o.WriteLine(string.Create(inv, $"| {side}° | {tiles.Length} | {(double)sites / tiles.Length:F0} | {(double)closure / tiles.Length:F0} | {(double)closure / sites:F2} |"));

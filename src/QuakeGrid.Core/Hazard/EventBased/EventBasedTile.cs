@@ -115,6 +115,12 @@ public sealed class EventBasedTile
             var keys = new ulong[count];
             for (var i = 0; i < count; i++) { order[i] = firstRupture + i; keys[i] = occ.SpatialKeys[firstRupture + i]; }
             Array.Sort(keys, order); // ties: ruptures with equal keys are independent, their relative order changes no count
+            var counts = new long[_plan.BranchCount][][];
+            for (var b = 0; b < counts.Length; b++)
+            {
+                counts[b] = new long[_bins.Length][];
+                for (var k = 0; k < _bins.Length; k++) counts[b][k] = new long[_sites.Length * _bins[k].Levels];
+            }
             foreach (var r in order)
             {
                 var n = occ.Occurrences[r];
@@ -127,20 +133,12 @@ public sealed class EventBasedTile
                     {
                         ct.ThrowIfCancellationRequested();
                         Flush(ws);
+                        if (ws.HistEvents > int.MaxValue - 2L * _width) Drain(ws, counts);
                     }
                 }
             }
             Flush(ws);
-            var counts = new long[_plan.BranchCount][][];
-            for (var b = 0; b < counts.Length; b++)
-            {
-                counts[b] = new long[_bins.Length][];
-                for (var k = 0; k < _bins.Length; k++)
-                {
-                    counts[b][k] = new long[_sites.Length * _bins[k].Levels];
-                    _bins[k].ToExceedanceCounts(ws.Hist[b][k], counts[b][k]);
-                }
-            }
+            Drain(ws, counts);
             Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents);
             return new TileCounts(counts, ws.SiteEvents, ws.Events);
         }
@@ -200,6 +198,18 @@ public sealed class EventBasedTile
         else FillIndependent(rows, keys, y);
     }
 
+    /// <summary>Adds the histograms' exceedance counts to <paramref name="counts"/> and clears them.</summary>
+    private void Drain(TileWorkspace ws, long[][][] counts)
+    {
+        for (var b = 0; b < counts.Length; b++)
+        for (var k = 0; k < _bins.Length; k++)
+        {
+            _bins[k].AddExceedanceCounts(ws.Hist[b][k], counts[b][k]);
+            Array.Clear(ws.Hist[b][k]);
+        }
+        ws.HistEvents = 0;
+    }
+
     /// <summary>Selects the rupture's sites, evaluates the GMMs for them and assigns lanes to its events.</summary>
     private void AddSegment(TileWorkspace ws, int r, int firstOccurrence, int events)
     {
@@ -248,6 +258,7 @@ public sealed class EventBasedTile
     {
         if (ws.SegmentCount == 0) { ws.Lanes = 0; ws.ArenaUsed = 0; return; }
         var lanes = ws.Lanes;
+        ws.HistEvents += lanes;
         var t0 = Stopwatch.GetTimestamp();
         // Rows to compute: the union of the segments' sites, closed under dependency when correlated.
         var maxRow = -1;
@@ -292,11 +303,11 @@ public sealed class EventBasedTile
     }
 
     /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term).</summary>
-    private static unsafe void Count(TileWorkspace ws, LevelBins bins, long[] hist, double[] mu, double[]? tau, double[] phi)
+    private static unsafe void Count(TileWorkspace ws, LevelBins bins, int[] hist, double[] mu, double[]? tau, double[] phi)
     {
         var nbin = bins.Bins;
         var segments = ws.Segments;
-        fixed (long* ph = hist)
+        fixed (int* ph = hist)
         fixed (double* pmu = mu, ptau = tau, pphi = phi, py = ws.Y, peta = ws.Eta)
         fixed (int* psite = ws.Site, poff = ws.FieldOffset)
         {
