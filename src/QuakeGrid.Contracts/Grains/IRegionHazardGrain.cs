@@ -20,6 +20,10 @@ public interface IRegionHazardGrain : IGrainWithStringKey
     [Alias("GetCounts"), ReadOnly]
     Task<RegionHazardCounts> GetCountsAsync();
 
+    /// <summary>Ids of the rupture batches applied (ascending); the coordinator rebuilds its progress from them.</summary>
+    [Alias("GetAppliedBatches"), ReadOnly]
+    Task<int[]> GetAppliedBatchesAsync();
+
     /// <summary>Forgets the tile's counts (clears persisted state) and deactivates.</summary>
     [Alias("Clear")]
     Task ClearAsync();

@@ -4,7 +4,8 @@ namespace QuakeGrid.Contracts.Hazard;
 /// One unit of work of a hazard job: rupture batch <see cref="BatchId"/> (occurring ruptures
 /// [<see cref="FirstRupture"/>, FirstRupture + <see cref="RuptureCount"/>) in the event set's order) on region tile
 /// <see cref="TileId"/> of <see cref="TileSize"/> sites. Ids are deterministic functions of the job and its options,
-/// so a re-dispatched item is recognised by the region that already applied it.
+/// so a re-dispatched item is recognised by the region that already applied it. <see cref="Fingerprint"/>
+/// identifies the submission (SHA-256 of the bundle), so a silo's cached plan is never used for another job.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("QuakeGrid.HazardWorkItem")]
 public sealed record HazardWorkItem(
@@ -13,7 +14,8 @@ public sealed record HazardWorkItem(
     [property: Id(2)] int TileSize,
     [property: Id(3)] int BatchId,
     [property: Id(4)] int FirstRupture,
-    [property: Id(5)] int RuptureCount);
+    [property: Id(5)] int RuptureCount,
+    [property: Id(6)] string Fingerprint);
 
 /// <summary>
 /// What a region did with a work item: <see cref="Applied"/> false when it had applied the batch before (a re-dispatch;
