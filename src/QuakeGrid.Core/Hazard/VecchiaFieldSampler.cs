@@ -26,6 +26,9 @@ public sealed class VecchiaFieldSampler : IWithinEventFieldSampler
     /// <inheritdoc />
     public int SiteCount { get; }
 
+    /// <summary>One factor per IMT of the job, all on one <see cref="VecchiaStructure"/>.</summary>
+    public IReadOnlyList<VecchiaFactor> Factors => _factors;
+
     /// <summary>Builds the factors for <paramref name="sites"/> and each IMT with the kernel specification <paramref name="spec"/> (see <see cref="CorrelationFactory"/>).</summary>
     public static VecchiaFieldSampler Create(SiteCollection sites, IReadOnlyList<Imt> imts, string spec, VecchiaOptions? options = null, int maxParallelism = -1)
     {
@@ -36,13 +39,14 @@ public sealed class VecchiaFieldSampler : IWithinEventFieldSampler
     }
 
     /// <summary>The sampler the job asks for, or null when it has no <c>ground_motion_correlation_model</c>.</summary>
-    public static VecchiaFieldSampler? ForJob(JobConfig job, VecchiaOptions? options = null)
+    /// <remarks>Builds with at most <paramref name="maxParallelism"/> threads (−1: all).</remarks>
+    public static VecchiaFieldSampler? ForJob(JobConfig job, VecchiaOptions? options = null, int maxParallelism = -1)
     {
         if (job.GroundMotionCorrelationModel is null) return null;
         var spec = job.GroundMotionCorrelationModel + (job.Vs30Clustering ? ":vs30-clustering" : "");
         try
         {
-            return Create(job.Sites, job.Imtls.Select(l => l.Imt).ToList(), spec, options);
+            return Create(job.Sites, job.Imtls.Select(l => l.Imt).ToList(), spec, options, maxParallelism);
         }
         catch (FormatException e)
         {

@@ -1,0 +1,201 @@
+using System.Runtime.Intrinsics;
+
+namespace QuakeGrid.Core.Gp.Vecchia;
+
+/// <summary>
+/// The part of one or more Vecchia factors over the same <see cref="VecchiaStructure"/> (e.g. one factor per IMT) that a
+/// subset of sites depends on: its dependency closure — the sites themselves and every site they condition on,
+/// transitively (their ancestors in the sweep order) — with the factor rows copied into a compact local numbering
+/// (rows in increasing global sweep position, neighbours as local rows).
+/// <para>
+/// Sweeping the closure rows in that order with innovations z(event, site) that depend only on the event key and the
+/// site's global index (<see cref="CounterNormal"/>) gives, at every site of the subset, exactly the value a sweep over all
+/// sites gives: y_i = sqrt(d_i)·z_i + Σ_k b_ik·y_c(k) reads only ancestors, the arithmetic per row is the same sequence of
+/// operations, and every lane (event) is computed independently. So fields are bit-identical whatever the subset (tile)
+/// and whichever other sites are swept with it, and continuous across subset boundaries. The closure of a spatially
+/// compact subset in max-min order is the subset plus a halo whose width scales with the local max-min distance at each
+/// level (a few sites per level near the boundary) plus the coarse levels above it.
+/// </para>
+/// </summary>
+public sealed class VecchiaSubset
+{
+    private readonly int[][] _neighbours;
+    private readonly double[][] _weights;
+    private readonly double[][] _sd;
+    private readonly int[] _count;
+    private readonly int _m;
+    private readonly bool _sharedNeighbours;
+
+    private VecchiaSubset(int[] sites, int[] positions, int m, int[] count, int[][] neighbours, double[][] weights, double[][] sd, bool shared, int subsetSize)
+    {
+        Sites = sites; Positions = positions; _m = m; _count = count; _neighbours = neighbours; _weights = weights; _sd = sd;
+        _sharedNeighbours = shared;
+        SubsetSize = subsetSize;
+    }
+
+    /// <summary>Global site index of each local row (rows in increasing sweep position).</summary>
+    public int[] Sites { get; }
+    /// <summary>Global sweep position of each local row.</summary>
+    public int[] Positions { get; }
+    /// <summary>Rows of the closure.</summary>
+    public int Count => Sites.Length;
+    /// <summary>Number of distinct sites the closure was built for.</summary>
+    public int SubsetSize { get; }
+    /// <summary>Closure rows per subset site (1 = no halo).</summary>
+    public double Redundancy => SubsetSize == 0 ? 1.0 : (double)Count / SubsetSize;
+    /// <summary>Number of factors (IMTs).</summary>
+    public int FactorCount => _weights.Length;
+
+    /// <summary>
+    /// Builds the closure of <paramref name="sites"/> (global site indices, any order, duplicates allowed) in
+    /// <paramref name="factors"/>, which must share one structure.
+    /// </summary>
+    public static VecchiaSubset Create(IReadOnlyList<VecchiaFactor> factors, ReadOnlySpan<int> sites)
+    {
+        if (factors.Count == 0) throw new ArgumentException("at least one factor is needed", nameof(factors));
+        var structure = factors[0].Structure;
+        var m = factors[0].M;
+        foreach (var f in factors)
+            if (!ReferenceEquals(f.Structure, structure) || f.M != m)
+                throw new ArgumentException("the factors must share one structure and neighbour count");
+        var n = structure.Count;
+        var marks = new bool[n];
+        var maxPos = -1;
+        var distinct = 0;
+        foreach (var s in sites)
+        {
+            if ((uint)s >= (uint)n) throw new ArgumentOutOfRangeException(nameof(sites), s, $"site index outside [0, {n})");
+            var p = structure.Rank[s];
+            if (!marks[p]) distinct++;
+            marks[p] = true;
+            maxPos = Math.Max(maxPos, p);
+        }
+        var shared = true;
+        for (var k = 1; k < factors.Count && shared; k++)
+            shared = factors[k].NeighbourPositions.AsSpan().SequenceEqual(factors[0].NeighbourPositions);
+        // Neighbours have smaller positions, so one descending pass marks every ancestor.
+        var count = 0;
+        for (var p = maxPos; p >= 0; p--)
+        {
+            if (!marks[p]) continue;
+            count++;
+            var c = Math.Min(p, m);
+            for (var k = 0; k < (shared ? 1 : factors.Count); k++)
+            {
+                var nbr = factors[k].NeighbourPositions;
+                for (var t = 0; t < c; t++) marks[nbr[(long)p * m + t]] = true;
+            }
+        }
+        var positions = new int[count];
+        var localOf = new int[maxPos + 1];
+        var r = 0;
+        for (var p = 0; p <= maxPos; p++)
+            if (marks[p]) { localOf[p] = r; positions[r++] = p; }
+        var siteOf = new int[count];
+        var nCount = new int[count];
+        for (var i = 0; i < count; i++) { siteOf[i] = structure.Order[positions[i]]; nCount[i] = Math.Min(positions[i], m); }
+        var neighbours = new int[shared ? 1 : factors.Count][];
+        var weights = new double[factors.Count][];
+        var sd = new double[factors.Count][];
+        for (var k = 0; k < factors.Count; k++)
+        {
+            var f = factors[k];
+            var w = new double[(long)count * m];
+            var s = new double[count];
+            int[]? nb = k == 0 || !shared ? new int[(long)count * m] : null;
+            for (var i = 0; i < count; i++)
+            {
+                var p = positions[i];
+                s[i] = f.SqrtConditionalVariance[p];
+                for (var t = 0; t < nCount[i]; t++)
+                {
+                    w[(long)i * m + t] = f.Weights[(long)p * m + t];
+                    if (nb is not null) nb[(long)i * m + t] = localOf[f.NeighbourPositions[(long)p * m + t]];
+                }
+            }
+            weights[k] = w;
+            sd[k] = s;
+            if (nb is not null) neighbours[k] = nb;
+        }
+        return new VecchiaSubset(siteOf, positions, m, nCount, neighbours, weights, sd, shared, distinct);
+    }
+
+    /// <summary>
+    /// Extends the marked rows (<paramref name="marks"/>[row] = 1, rows ≤ <paramref name="maxRow"/>) to their closure within
+    /// this subset, and writes the closure rows in increasing order to <paramref name="rows"/>; returns how many.
+    /// Clears the marks it visits.
+    /// </summary>
+    public int Closure(Span<byte> marks, int maxRow, Span<int> rows)
+    {
+        var n = 0;
+        var nf = _sharedNeighbours ? 1 : _neighbours.Length;
+        for (var r = maxRow; r >= 0; r--)
+        {
+            if (marks[r] == 0) continue;
+            n++;
+            var c = _count[r];
+            for (var k = 0; k < nf; k++)
+            {
+                var nb = _neighbours[k].AsSpan(r * _m, c);
+                foreach (var q in nb) marks[q] = 1;
+            }
+        }
+        var j = 0;
+        for (var r = 0; r <= maxRow && j < n; r++)
+        {
+            if (marks[r] == 0) continue;
+            marks[r] = 0;
+            rows[j++] = r;
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// Forward sweep of factor <paramref name="factor"/> over <paramref name="rows"/> (increasing, closed under
+    /// dependency — e.g. from <see cref="Closure"/>) for <paramref name="keys"/>.Length ≤ <paramref name="width"/> events:
+    /// <c>y[row·width + e] = sqrt(d)·z(keys[e], site) + Σ b·y[neighbour·width + e]</c> with z from <see cref="CounterNormal"/>
+    /// keyed by the site's global index. Lanes from keys.Length up to the next multiple of 4 are set to 0; width is a
+    /// multiple of 4 and <paramref name="y"/> holds <see cref="Count"/>·width values.
+    /// </summary>
+    public unsafe void Sweep(int factor, ReadOnlySpan<int> rows, ReadOnlySpan<ulong> keys, int width, double[] y)
+    {
+        var we = keys.Length;
+        if (width % 4 != 0 || we > width) throw new ArgumentException("width must be a multiple of 4 and at least the number of keys");
+        if (y.LongLength < (long)Count * width) throw new ArgumentException("field buffer shorter than rows × width", nameof(y));
+        var lanes = (we + 3) & ~3;
+        var m = _m;
+        var nbr = _neighbours[_sharedNeighbours ? 0 : factor];
+        fixed (double* py = y, pb = _weights[factor], psd = _sd[factor])
+        fixed (int* pn = nbr, pcount = _count, psite = Sites)
+        fixed (ulong* pkey = keys)
+        {
+            foreach (var i in rows)
+            {
+                var row = py + (long)i * width;
+                var sd = psd[i];
+                long site = psite[i];
+                for (var q = 0; q < we; q++) row[q] = sd * CounterNormal.Draw(pkey[q], site);
+                for (var q = we; q < lanes; q++) row[q] = 0;
+                var k = pcount[i];
+                var bi = pb + (long)i * m;
+                var ni = pn + (long)i * m;
+                var t = 0;
+                for (; t + 1 < k; t += 2)
+                {
+                    var r0 = py + (long)ni[t] * width;
+                    var r1 = py + (long)ni[t + 1] * width;
+                    var b0 = Vector256.Create(bi[t]);
+                    var b1 = Vector256.Create(bi[t + 1]);
+                    for (var q = 0; q < lanes; q += 4)
+                        (Vector256.Load(row + q) + b0 * Vector256.Load(r0 + q) + b1 * Vector256.Load(r1 + q)).Store(row + q);
+                }
+                if (t < k)
+                {
+                    var r0 = py + (long)ni[t] * width;
+                    var b0 = Vector256.Create(bi[t]);
+                    for (var q = 0; q < lanes; q += 4) (Vector256.Load(row + q) + b0 * Vector256.Load(r0 + q)).Store(row + q);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using QuakeGrid.Core.Gmm;
+using QuakeGrid.Core.Gp.Vecchia;
+using QuakeGrid.Core.Random;
+
+namespace QuakeGrid.Core.Hazard.EventBased;
+
+/// <summary>
+/// One tile of an event-based job: a set of global site indices (ascending) with its share of the correlation plan —
+/// the dependency closure of its sites in the global Vecchia order (<see cref="VecchiaSubset"/>: the sites plus the halo
+/// they transitively condition on) — and a pool of work buffers, so <see cref="Simulate"/> may run concurrently.
+/// <para>
+/// <see cref="Simulate"/> walks the occurring ruptures of a batch ordered by the Morton key of their hypocentre (nearby
+/// ruptures share most of their within-distance sites) and packs their events into sweeps of
+/// <see cref="EventBasedOptions.EventsPerSweep"/> lanes. Per rupture it selects the tile's sites within
+/// <c>maximum_distance</c> (Rrup) and evaluates every GMM and IMT once for them; per sweep it takes the closure of the
+/// union of those sites (not of the whole tile) and runs one Vecchia sweep per IMT for all lanes at once (SIMD over
+/// events), then counts, for each event and its rupture's sites, ln y = μ + τ·η + φ·ε into per-site level histograms
+/// (<see cref="LevelBins"/>).
+/// </para>
+/// <para>
+/// Tiling invariance: μ, τ, φ of a site depend only on the rupture and the site (distances are computed in SIMD blocks
+/// whatever the site's neighbours in the block, see <see cref="SiteDistanceFilter"/>); η depends only on the event; ε at a
+/// site is the Vecchia sweep over its ancestors with innovations keyed by (event, global site index). So any partition
+/// of the sites into tiles and of the ruptures into batches gives bit-identical summed counts.
+/// </para>
+/// </summary>
+public sealed class EventBasedTile
+{
+    private readonly EventBasedPlan _plan;
+    private readonly int[] _sites;
+    private readonly double[] _lon, _lat, _vs30, _z1;
+    private readonly double[]? _depth;
+    private readonly VecchiaSubset? _subset;
+    private readonly int[] _fieldRow;
+    private readonly LevelBins[] _bins;
+    private readonly int _width;
+    private readonly ConcurrentBag<TileWorkspace> _pool = new();
+    private readonly ResidualDraws _draws;
+
+    private EventBasedTile(EventBasedPlan plan, int[] sites)
+    {
+        _plan = plan;
+        _sites = sites;
+        var all = plan.Job.Sites;
+        var n = sites.Length;
+        _lon = new double[n]; _lat = new double[n]; _vs30 = new double[n]; _z1 = new double[n];
+        var depths = plan.Setup.SiteDepths;
+        _depth = depths is null ? null : new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var s = sites[i];
+            _lon[i] = all.Lon[s]; _lat[i] = all.Lat[s]; _vs30[i] = all.Vs30[s]; _z1[i] = all.Z1pt0[s];
+            if (_depth is not null) _depth[i] = depths![s];
+        }
+        _fieldRow = new int[n];
+        if (plan.Factors is { } factors)
+        {
+            _subset = VecchiaSubset.Create(factors, sites);
+            var rowOfSite = new Dictionary<int, int>(_subset.Count);
+            for (var r = 0; r < _subset.Count; r++) rowOfSite[_subset.Sites[r]] = r;
+            for (var i = 0; i < n; i++) _fieldRow[i] = rowOfSite[sites[i]];
+        }
+        else
+        {
+            for (var i = 0; i < n; i++) _fieldRow[i] = i;
+        }
+        _bins = plan.Setup.LnLevels.Select(l => new LevelBins(l)).ToArray();
+        _width = (plan.Options.EventsPerSweep + 3) / 4 * 4;
+        _draws = new ResidualDraws(plan.Job.TruncationLevel, plan.Job.TruncationTail);
+    }
+
+    /// <summary>Global site indices of the tile, ascending.</summary>
+    public IReadOnlyList<int> SiteIndices => _sites;
+    /// <summary>Rows swept for the whole tile: its sites plus the halo of its dependency closure (tile size without correlation).</summary>
+    public int ClosureSize => _subset?.Count ?? _sites.Length;
+    /// <summary><see cref="ClosureSize"/> / tile sites (1 = no halo).</summary>
+    public double Redundancy => _sites.Length == 0 ? 1.0 : (double)ClosureSize / _sites.Length;
+
+    /// <summary>Creates the tile of <paramref name="siteIndices"/> (global indices, strictly ascending).</summary>
+    public static EventBasedTile Create(EventBasedPlan plan, ReadOnlySpan<int> siteIndices)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        for (var i = 0; i < siteIndices.Length; i++)
+        {
+            if ((uint)siteIndices[i] >= (uint)plan.SiteCount)
+                throw new ArgumentOutOfRangeException(nameof(siteIndices), siteIndices[i], $"site index outside [0, {plan.SiteCount})");
+            if (i > 0 && siteIndices[i] <= siteIndices[i - 1])
+                throw new ArgumentException("site indices must be strictly ascending", nameof(siteIndices));
+        }
+        return new EventBasedTile(plan, siteIndices.ToArray());
+    }
+
+    /// <summary>
+    /// Exceedance counts of the tile's sites for the occurring ruptures [<paramref name="firstRupture"/>,
+    /// <paramref name="firstRupture"/> + <paramref name="count"/>): <c>Counts[branch][imt][localSite · levels + l]</c>.
+    /// Thread-safe (each call rents its own buffers).
+    /// </summary>
+    public TileCounts Simulate(int firstRupture, int count, CancellationToken ct = default)
+    {
+        if (firstRupture < 0 || count < 0 || firstRupture > _plan.RuptureCount - count)
+            throw new ArgumentOutOfRangeException(nameof(count), $"rupture range [{firstRupture}, {firstRupture + count}) outside [0, {_plan.RuptureCount})");
+        if (!_pool.TryTake(out var ws))
+            ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
+        try
+        {
+            ws.Reset();
+            var occ = _plan.Occurring;
+            var order = new int[count];
+            var keys = new ulong[count];
+            for (var i = 0; i < count; i++) { order[i] = firstRupture + i; keys[i] = occ.SpatialKeys[firstRupture + i]; }
+            Array.Sort(keys, order); // ties: ruptures with equal keys are independent, their relative order changes no count
+            foreach (var r in order)
+            {
+                var n = occ.Occurrences[r];
+                for (var e = 0; e < n;)
+                {
+                    var take = Math.Min(_width - ws.Lanes, n - e);
+                    AddSegment(ws, r, e, take);
+                    e += take;
+                    if (ws.Lanes == _width)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        Flush(ws);
+                    }
+                }
+            }
+            Flush(ws);
+            var counts = new long[_plan.BranchCount][][];
+            for (var b = 0; b < counts.Length; b++)
+            {
+                counts[b] = new long[_bins.Length][];
+                for (var k = 0; k < _bins.Length; k++)
+                {
+                    counts[b][k] = new long[_sites.Length * _bins[k].Levels];
+                    _bins[k].ToExceedanceCounts(ws.Hist[b][k], counts[b][k]);
+                }
+            }
+            return new TileCounts(counts, ws.SiteEvents, ws.Events);
+        }
+        finally
+        {
+            _pool.Add(ws);
+        }
+    }
+
+    /// <summary>Selects the rupture's sites, evaluates the GMMs for them and assigns lanes to its events.</summary>
+    private void AddSegment(TileWorkspace ws, int r, int firstOccurrence, int events)
+    {
+        var job = _plan.Job;
+        var rup = _plan.Occurring.Ruptures[r].Rupture;
+        ws.Events += events;
+        var m = ws.Filter.Select(rup, _lon, _lat, _depth, 0, _sites.Length, job.MaximumDistance, ws.Index, ws.Rjb, ws.Rrup);
+        if (m == 0) return;
+        ws.Ensure(m);
+        var off = ws.ArenaUsed;
+        for (var j = 0; j < m; j++)
+        {
+            var s = ws.Index[j];
+            ws.Site[off + j] = s;
+            ws.FieldOffset[off + j] = _fieldRow[s] * _width;
+            ws.ARjb[off + j] = ws.Rjb[j];
+            ws.ARrup[off + j] = ws.Rrup[j];
+            ws.Vs30[off + j] = _vs30[s];
+            ws.Z1pt0[off + j] = _z1[s];
+        }
+        ws.Mag.AsSpan(off, m).Fill(rup.Magnitude);
+        ws.Rake.AsSpan(off, m).Fill(rup.Rake);
+        var ctx = new GmmContext(ws.Mag.AsSpan(off, m), ws.Rake.AsSpan(off, m), ws.ARjb.AsSpan(off, m), ws.ARrup.AsSpan(off, m),
+            ws.Vs30.AsSpan(off, m), ws.Z1pt0.AsSpan(off, m));
+        var gmms = _plan.Setup.Gmms;
+        for (var b = 0; b < gmms.Length; b++)
+        for (var k = 0; k < _bins.Length; k++)
+            gmms[b].Compute(ctx, job.Imtls[k].Imt,
+                new GmmOutput(ws.Mu[b][k].AsSpan(off, m), ws.Tau[b][k].AsSpan(off, m), ws.Phi[b][k].AsSpan(off, m), ws.Sigma[b][k].AsSpan(off, m)));
+        ws.ArenaUsed = off + m;
+        ws.Segments[ws.SegmentCount++] = new TileWorkspace.Segment
+        {
+            Rupture = r, FirstOccurrence = firstOccurrence, Events = events, Lane = ws.Lanes, Offset = off, Sites = m,
+        };
+        for (var q = 0; q < events; q++) ws.EventSeeds[ws.Lanes + q] = _plan.EventSeed(r, firstOccurrence + q);
+        ws.Lanes += events;
+        ws.SiteEvents += (long)m * events;
+    }
+
+    /// <summary>Draws the fields of the pending lanes and counts exceedances; empties the sweep.</summary>
+    private void Flush(TileWorkspace ws)
+    {
+        if (ws.SegmentCount == 0) { ws.Lanes = 0; ws.ArenaUsed = 0; return; }
+        var lanes = ws.Lanes;
+        // Rows to compute: the union of the segments' sites, closed under dependency when correlated.
+        var maxRow = -1;
+        for (var g = 0; g < ws.SegmentCount; g++)
+        {
+            var seg = ws.Segments[g];
+            for (var j = seg.Offset; j < seg.Offset + seg.Sites; j++)
+            {
+                var row = _fieldRow[ws.Site[j]];
+                ws.Marks[row] = 1;
+                if (row > maxRow) maxRow = row;
+            }
+        }
+        int nRows;
+        if (_subset is not null)
+        {
+            nRows = _subset.Closure(ws.Marks, maxRow, ws.Rows);
+        }
+        else
+        {
+            nRows = 0;
+            for (var row = 0; row <= maxRow; row++)
+                if (ws.Marks[row] != 0) { ws.Marks[row] = 0; ws.Rows[nRows++] = row; }
+        }
+        var rows = ws.Rows.AsSpan(0, nRows);
+        var nb = _plan.BranchCount;
+        for (var k = 0; k < _bins.Length; k++)
+        {
+            for (var q = 0; q < lanes; q++)
+            {
+                ws.Keys[q] = SeedDerivation.Derive(ws.EventSeeds[q], k, "within");
+                ws.Eta[q] = _draws.Draw(SeedDerivation.Derive(ws.EventSeeds[q], k, "between"), 0);
+            }
+            var keys = ws.Keys.AsSpan(0, lanes);
+            if (_subset is not null) _subset.Sweep(k, rows, keys, _width, ws.Y);
+            else FillIndependent(rows, keys, ws.Y);
+            var bins = _bins[k];
+            var nbin = bins.Bins;
+            for (var b = 0; b < nb; b++)
+            {
+                var hist = ws.Hist[b][k];
+                var mu = ws.Mu[b][k];
+                var tau = ws.Tau[b][k];
+                var phi = ws.Phi[b][k];
+                var sigma = ws.Sigma[b][k];
+                var totalOnly = _plan.TotalSigmaOnly[b][k];
+                for (var g = 0; g < ws.SegmentCount; g++)
+                {
+                    var seg = ws.Segments[g];
+                    var eta = ws.Eta.AsSpan(seg.Lane, seg.Events);
+                    for (var j = seg.Offset; j < seg.Offset + seg.Sites; j++)
+                    {
+                        var y = ws.Y.AsSpan(ws.FieldOffset[j] + seg.Lane, seg.Events);
+                        var h = hist.AsSpan(ws.Site[j] * nbin, nbin);
+                        var mj = mu[j];
+                        if (totalOnly)
+                        {
+                            var sj = sigma[j];
+                            for (var q = 0; q < y.Length; q++) h[bins.Bin(mj + sj * y[q])]++;
+                        }
+                        else
+                        {
+                            var tj = tau[j];
+                            var pj = phi[j];
+                            for (var q = 0; q < y.Length; q++) h[bins.Bin(mj + tj * eta[q] + pj * y[q])]++;
+                        }
+                    }
+                }
+            }
+        }
+        ws.SegmentCount = 0;
+        ws.Lanes = 0;
+        ws.ArenaUsed = 0;
+    }
+
+    private void FillIndependent(ReadOnlySpan<int> rows, ReadOnlySpan<ulong> keys, double[] y)
+    {
+        foreach (var row in rows)
+        {
+            long site = _sites[row];
+            var o = row * _width;
+            for (var q = 0; q < keys.Length; q++) y[o + q] = _draws.Draw(keys[q], site);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+namespace QuakeGrid.Core.Hazard.EventBased;
+
+/// <summary>
+/// Reusable buffers of one <see cref="EventBasedTile.Simulate"/> call (a tile keeps a pool, one per concurrent call): the
+/// distance filter, an arena with the within-distance sites of the ruptures of the current sweep and their GMM outputs
+/// (structure of arrays, grown by doubling, never shrunk), the field buffer (closure rows × lanes), closure marks and
+/// the per-site level histograms. No allocation per rupture or event after warm-up.
+/// </summary>
+internal sealed class TileWorkspace
+{
+    public TileWorkspace(int tileSites, int fieldRows, int width, int branches, LevelBins[] bins)
+    {
+        Filter = new SiteDistanceFilter(tileSites);
+        Index = new int[tileSites];
+        Rjb = new double[tileSites];
+        Rrup = new double[tileSites];
+        Width = width;
+        Y = new double[(long)fieldRows * width];
+        Marks = new byte[fieldRows];
+        Rows = new int[fieldRows];
+        Keys = new ulong[width];
+        EventSeeds = new ulong[width];
+        Eta = new double[width];
+        Segments = new Segment[width];
+        Hist = new long[branches][][];
+        for (var b = 0; b < branches; b++)
+        {
+            Hist[b] = new long[bins.Length][];
+            for (var k = 0; k < bins.Length; k++) Hist[b][k] = new long[(long)tileSites * bins[k].Bins];
+        }
+        _branches = branches;
+        _imts = bins.Length;
+        Grow(Math.Min(tileSites, 4096));
+    }
+
+    private readonly int _branches;
+    private readonly int _imts;
+
+    public SiteDistanceFilter Filter { get; }
+    public int[] Index { get; }
+    public double[] Rjb { get; }
+    public double[] Rrup { get; }
+    public int Width { get; }
+    /// <summary>Fields: row · Width + lane.</summary>
+    public double[] Y { get; }
+    public byte[] Marks { get; }
+    public int[] Rows { get; }
+    /// <summary>Per lane: within-event key of the current IMT.</summary>
+    public ulong[] Keys { get; }
+    public ulong[] EventSeeds { get; }
+    /// <summary>Per lane: between-event η of the current IMT.</summary>
+    public double[] Eta { get; }
+    public Segment[] Segments { get; }
+    public int SegmentCount { get; set; }
+    public int Lanes { get; set; }
+    public int ArenaUsed { get; set; }
+    public long SiteEvents { get; set; }
+    public long Events { get; set; }
+    /// <summary>[branch][imt][localSite · bins + bin].</summary>
+    public long[][][] Hist { get; }
+
+    // Arena (structure of arrays).
+    public int Capacity { get; private set; }
+    public int[] Site { get; private set; } = [];
+    public int[] FieldOffset { get; private set; } = [];
+    public double[] ARjb { get; private set; } = [];
+    public double[] ARrup { get; private set; } = [];
+    public double[] Vs30 { get; private set; } = [];
+    public double[] Z1pt0 { get; private set; } = [];
+    public double[] Mag { get; private set; } = [];
+    public double[] Rake { get; private set; } = [];
+    public double[][][] Mu { get; private set; } = [];
+    public double[][][] Tau { get; private set; } = [];
+    public double[][][] Phi { get; private set; } = [];
+    public double[][][] Sigma { get; private set; } = [];
+
+    /// <summary>Makes room for <paramref name="more"/> arena entries beyond <see cref="ArenaUsed"/>.</summary>
+    public void Ensure(int more)
+    {
+        var need = ArenaUsed + more;
+        if (need <= Capacity) return;
+        var cap = Math.Max(Capacity, 1024);
+        while (cap < need) cap *= 2;
+        Grow(cap);
+    }
+
+    private void Grow(int cap)
+    {
+        Site = Resize(Site, cap); FieldOffset = Resize(FieldOffset, cap);
+        ARjb = Resize(ARjb, cap); ARrup = Resize(ARrup, cap); Vs30 = Resize(Vs30, cap); Z1pt0 = Resize(Z1pt0, cap);
+        Mag = Resize(Mag, cap); Rake = Resize(Rake, cap);
+        Mu = ResizeJagged(Mu, cap); Tau = ResizeJagged(Tau, cap); Phi = ResizeJagged(Phi, cap); Sigma = ResizeJagged(Sigma, cap);
+        Capacity = cap;
+    }
+
+    private T[] Resize<T>(T[] a, int cap)
+    {
+        var r = new T[cap];
+        a.AsSpan(0, Math.Min(a.Length, ArenaUsed)).CopyTo(r);
+        return r;
+    }
+
+    private double[][][] ResizeJagged(double[][][] a, int cap)
+    {
+        var r = new double[_branches][][];
+        for (var b = 0; b < _branches; b++)
+        {
+            r[b] = new double[_imts][];
+            for (var k = 0; k < _imts; k++) r[b][k] = a.Length == 0 ? new double[cap] : Resize(a[b][k], cap);
+        }
+        return r;
+    }
+
+    /// <summary>Clears the histograms and counters for a new call.</summary>
+    public void Reset()
+    {
+        foreach (var hb in Hist) foreach (var h in hb) Array.Clear(h);
+        SegmentCount = 0; Lanes = 0; ArenaUsed = 0; SiteEvents = 0; Events = 0;
+    }
+
+    /// <summary>One rupture's events in the current sweep: lanes [Lane, Lane + Events), arena [Offset, Offset + Sites).</summary>
+    public struct Segment
+    {
+        public int Rupture;
+        public int FirstOccurrence;
+        public int Events;
+        public int Lane;
+        public int Offset;
+        public int Sites;
+    }
+}
