@@ -23,6 +23,7 @@ public sealed class QuakeGridConnection : IAsyncDisposable
         IsEmbedded = embedded;
         Client = host.Services.GetRequiredService<IClusterClient>();
         Scenarios = new ScenarioJobClient(Client);
+        Hazard = new HazardJobClient(Client);
     }
 
     /// <summary>The Orleans cluster client (grain factory).</summary>
@@ -30,6 +31,9 @@ public sealed class QuakeGridConnection : IAsyncDisposable
 
     /// <summary>Scenario shaking jobs.</summary>
     public ScenarioJobClient Scenarios { get; }
+
+    /// <summary>Event-based hazard jobs.</summary>
+    public HazardJobClient Hazard { get; }
 
     /// <summary>True for an in-process silo, false for a client of a remote cluster.</summary>
     public bool IsEmbedded { get; }
@@ -52,6 +56,7 @@ public sealed class QuakeGridConnection : IAsyncDisposable
                 silo.UseLocalhostClustering(siloPort: ports[0], gatewayPort: ports[1], serviceId: "quakegrid", clusterId: clusterId);
                 silo.AddMemoryGrainStorageAsDefault();
                 silo.AddMemoryGrainStorage(QuakeGridStorage.Name);
+                silo.AddQuakeGridHazardJobs();
             });
             var host = builder.Build();
             try

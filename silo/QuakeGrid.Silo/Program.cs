@@ -31,6 +31,7 @@ builder.UseOrleans(silo =>
     });
     silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
     silo.AddRedisGrainStorage(QuakeGridStorage.Name, o => o.ConfigurationOptions = redis.Clone());
+    silo.AddQuakeGridHazardJobs();
 });
 
 var app = builder.Build();

@@ -1,0 +1,65 @@
+using System.Text;
+using QuakeGrid.Contracts.Hazard;
+using QuakeGrid.Core.IO.Job;
+using QuakeGrid.Core.Validation;
+
+namespace QuakeGrid.Client;
+
+/// <summary>
+/// Packs an OpenQuake job from disk into a <see cref="JobBundle"/>: the job.ini, every file one of its values names
+/// (site model, logic trees, site files), and the source model the logic tree points to. Paths are made relative to the
+/// deepest folder holding them all, so jobs that reach into sibling folders (<c>../</c>) pack without <c>..</c>.
+/// </summary>
+public static class JobBundles
+{
+    /// <summary>Reads the job (errors name the file, line and key) and packs it.</summary>
+    public static JobBundle FromJobFile(string jobIniPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobIniPath);
+        var jobPath = Path.GetFullPath(jobIniPath);
+        if (!File.Exists(jobPath)) throw new QuakeGridInputException(jobIniPath, null, null, "job file not found");
+        var job = JobIniReader.Read(jobPath);
+        var dir = Path.GetDirectoryName(jobPath)!;
+        var files = new SortedSet<string>(StringComparer.Ordinal) { jobPath, Path.GetFullPath(job.SourceModelPath) };
+        foreach (var value in IniValues(jobPath))
+        {
+            if (value.Length == 0 || value.IndexOfAny(Path.GetInvalidPathChars()) >= 0) continue;
+            var candidate = Path.GetFullPath(Path.Combine(dir, value));
+            if (File.Exists(candidate)) files.Add(candidate);
+        }
+        var root = CommonFolder(files);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in files)
+            map[Relative(root, f)] = File.ReadAllText(f, Encoding.UTF8);
+        return new JobBundle(Relative(root, jobPath), map);
+    }
+
+    /// <summary>Every <c>key = value</c> value of the file (continuation lines ignored: file names fit on one line).</summary>
+    private static IEnumerable<string> IniValues(string path)
+    {
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] is '#' or ';' or '[') continue;
+            var eq = line.IndexOfAny(['=', ':']);
+            if (eq > 0) yield return line[(eq + 1)..].Trim();
+        }
+    }
+
+    private static string CommonFolder(IEnumerable<string> files)
+    {
+        string? common = null;
+        foreach (var f in files)
+        {
+            var d = Path.GetDirectoryName(f)!;
+            if (common is null) { common = d; continue; }
+            while (!IsUnder(d, common)) common = Path.GetDirectoryName(common) ?? throw new InvalidOperationException("the job's files share no folder");
+        }
+        return common!;
+    }
+
+    private static bool IsUnder(string dir, string folder) =>
+        dir == folder || dir.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+}

@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Logging;
+using QuakeGrid.Contracts.Grains;
+using QuakeGrid.Contracts.Hazard;
+using QuakeGrid.Core.Hazard.EventBased;
+using QuakeGrid.Grains.Hosting;
+
+namespace QuakeGrid.Grains.HazardJob;
+
+/// <summary>
+/// One region tile of a hazard job. It rebuilds the job's plan through the silo's <see cref="EventBasedPlanCache"/>
+/// (asking the coordinator for the bundle on a miss), keeps the tile's <see cref="EventBasedTile"/> (kernel state and
+/// buffers) in memory, and adds each batch's exceedance counts to its persisted state. The batch id is recorded in the
+/// same state write as the counts, so a batch is counted exactly once however often it is dispatched; a write that
+/// fails deactivates the grain, so the next call starts again from the persisted state.
+/// </summary>
+public sealed class RegionHazardGrain(
+    [PersistentState("hazardregion", QuakeGridStorage.Name)] IPersistentState<RegionHazardState> state,
+    EventBasedPlanCache plans,
+    ILogger<RegionHazardGrain> logger) : Grain, IRegionHazardGrain
+{
+    private EventBasedTile? _tile;
+    private string? _tileFingerprint;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public async Task<HazardWorkOutcome> ApplyAsync(HazardWorkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (HazardRegionKeys.For(item.JobId, item.TileId) != Key)
+            throw new InvalidOperationException($"region {Key} received a work item for job '{item.JobId}' tile {item.TileId}");
+
+        var s = state.State;
+        if (s.Fingerprint is not null && s.Fingerprint != item.Fingerprint)
+            throw new InvalidOperationException($"region {Key} holds counts of another submission of job '{item.JobId}'");
+        if (s.AppliedBatches.BinarySearch(item.BatchId) >= 0)
+            return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: false, 0, 0);
+
+        var job = await PreparedAsync(item);
+        if ((uint)item.TileId >= (uint)job.Tiles.Count)
+            throw new InvalidOperationException($"region {Key}: tile {item.TileId} is outside the job's {job.Tiles.Count} tiles");
+        if ((uint)item.BatchId >= (uint)job.Batches.Count || job.Batches[item.BatchId] is var b && (b.First != item.FirstRupture || b.Count != item.RuptureCount))
+            throw new InvalidOperationException($"region {Key}: batch {item.BatchId} [{item.FirstRupture}, +{item.RuptureCount}) does not match the job's batching");
+
+        if (_tile is null || _tileFingerprint != job.Fingerprint)
+        {
+            var indices = job.Tiles[item.TileId];
+            _tile = await Task.Run(() => EventBasedTile.Create(job.Plan, indices));
+            _tileFingerprint = job.Fingerprint;
+        }
+        var tile = _tile;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var counts = await Task.Run(() => SimulateParallel(tile, item.FirstRupture, item.RuptureCount));
+        var computeSeconds = clock.Elapsed.TotalSeconds;
+
+        // Re-check after the awaits: a duplicate of this item may not run in between (the grain is not reentrant), but be strict.
+        if (s.AppliedBatches.BinarySearch(item.BatchId) >= 0)
+            return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: false, 0, 0);
+        var fresh = s.Fingerprint is null;
+        if (fresh)
+        {
+            s.Fingerprint = job.Fingerprint;
+            s.SiteIndices = job.Tiles[item.TileId];
+            s.Counts = Zeros(counts.Counts);
+        }
+        Add(s.Counts, counts.Counts, +1);
+        var at = ~s.AppliedBatches.BinarySearch(item.BatchId);
+        s.AppliedBatches.Insert(at, item.BatchId);
+        s.SiteEvents += counts.SiteEvents;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // Storage does not hold this batch: undo it in memory (integer counts subtract exactly) and let the activation
+            // go, so the coordinator's retry starts from what storage holds.
+            Add(s.Counts, counts.Counts, -1);
+            s.AppliedBatches.RemoveAt(at);
+            s.SiteEvents -= counts.SiteEvents;
+            if (fresh) state.State = new RegionHazardState();
+            logger.LogWarning(e, "Region {Key}: persisting batch {Batch} failed; deactivating", Key, item.BatchId);
+            DeactivateOnIdle();
+            throw;
+        }
+        return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: true, counts.Events, counts.SiteEvents, computeSeconds);
+    }
+
+    /// <inheritdoc />
+    public Task<RegionHazardCounts> GetCountsAsync()
+    {
+        var s = state.State;
+        return Task.FromResult(new RegionHazardCounts(TileIdOf(Key), [.. s.SiteIndices], [.. s.AppliedBatches], Copy(s.Counts), s.SiteEvents));
+    }
+
+    /// <inheritdoc />
+    public Task<int[]> GetAppliedBatchesAsync() => Task.FromResult(state.State.AppliedBatches.ToArray());
+
+    /// <inheritdoc />
+    public async Task ClearAsync()
+    {
+        _tile = null;
+        await state.ClearStateAsync();
+        state.State = new RegionHazardState();
+        DeactivateOnIdle();
+    }
+
+    private async Task<PreparedHazardJob> PreparedAsync(HazardWorkItem item)
+    {
+        if (plans.TryGet(item.JobId, item.Fingerprint) is { } cached) return await cached;
+        var definition = await GrainFactory.GetGrain<IHazardJobGrain>(item.JobId).GetDefinitionAsync();
+        if (definition.Fingerprint != item.Fingerprint)
+            throw new InvalidOperationException($"region {Key}: the coordinator of job '{item.JobId}' holds another submission than the work item's");
+        return await plans.GetAsync(definition);
+    }
+
+    /// <summary>
+    /// The batch split into up to one chunk per processor, simulated concurrently (the tile rents a workspace per call) and
+    /// summed: integer counts, so the sum is exact whatever the split.
+    /// </summary>
+    private static TileCounts SimulateParallel(EventBasedTile tile, int first, int count)
+    {
+        var chunks = Math.Max(1, Math.Min(count, Environment.ProcessorCount));
+        if (chunks == 1) return tile.Simulate(first, count);
+        var parts = new TileCounts[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            var from = first + (int)((long)count * c / chunks);
+            var to = first + (int)((long)count * (c + 1) / chunks);
+            parts[c] = tile.Simulate(from, to - from);
+        });
+        var sum = parts[0];
+        for (var c = 1; c < chunks; c++) sum = sum.Add(parts[c]);
+        return sum;
+    }
+
+    private static int TileIdOf(string key) => int.Parse(key.AsSpan(key.LastIndexOf('-') + 1), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static long[][][] Zeros(long[][][] like) =>
+        like.Select(b => b.Select(k => new long[k.Length]).ToArray()).ToArray();
+
+    private static long[][][] Copy(long[][][] a) =>
+        a.Select(b => b.Select(k => (long[])k.Clone()).ToArray()).ToArray();
+
+    private static void Add(long[][][] into, long[][][] add, int sign)
+    {
+        for (var b = 0; b < into.Length; b++)
+        for (var k = 0; k < into[b].Length; k++)
+        {
+            var dst = into[b][k];
+            var src = add[b][k];
+            if (src.Length != dst.Length) throw new InvalidOperationException("a batch's counts do not have the tile's shape");
+            for (var j = 0; j < dst.Length; j++) dst[j] += sign * src[j];
+        }
+    }
+}
