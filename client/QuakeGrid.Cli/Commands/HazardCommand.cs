@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using QuakeGrid.Cli.Hazard;
 using QuakeGrid.Cli.Reporting;
+using QuakeGrid.Contracts.Hazard;
 using QuakeGrid.Core.Hazard;
 using QuakeGrid.Core.IO.Job;
 using QuakeGrid.Core.IO.Nrml;
@@ -13,8 +14,9 @@ namespace QuakeGrid.Cli.Commands;
 
 /// <summary>
 /// <c>quakegrid hazard &lt;job.ini&gt; [--output dir]</c> and <c>quakegrid hazard --demo</c>: probabilistic seismic hazard
-/// for an OpenQuake job (<c>calculation_mode = classical</c> or <c>event_based</c>), computed by the Core calculators in
-/// this process (no silo). Writes the OpenQuake-compatible curve and map CSVs, the event set, a GeoJSON map and PNG maps
+/// for an OpenQuake job (<c>calculation_mode = classical</c> or <c>event_based</c>). Event-based jobs run through the
+/// hazard job grains: on an embedded silo by default, on a running cluster with <c>--cluster &lt;redis&gt;</c>, or with the
+/// Core calculator in this process with <c>--in-process</c>; classical jobs run in this process. Writes the OpenQuake-compatible curve and map CSVs, the event set, a GeoJSON map and PNG maps
 /// (<see cref="HazardOutputs"/>); job warnings (unknown keys) go to standard error.
 /// </summary>
 public static class HazardCommand
@@ -26,23 +28,34 @@ public static class HazardCommand
         var job = new Argument<string?>("job.ini") { Description = "OpenQuake job file (classical or event_based).", Arity = ArgumentArity.ZeroOrOne };
         var demo = new Option<bool>("--demo") { Description = "Run the bundled Nepal event-based demo (JB2009 correlation, 0.1° grid, BSSA14)." };
         var output = new Option<string>("--output") { Description = $"Output folder (default {DefaultOutput}).", DefaultValueFactory = _ => DefaultOutput };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all processors)." };
+        var threads = new Option<int?>("--threads") { Description = "In process: worker threads (default: all processors). On a cluster: most work items (tile x rupture batch) in flight." };
+        var inProcess = new Option<bool>("--in-process") { Description = "Run an event-based job with the Core calculator in this process instead of through the cluster grains." };
+        var tileSize = new Option<int>("--tile-size") { Description = "Cluster runs: sites per region tile (default 2000).", DefaultValueFactory = _ => 2000 };
+        var keep = new Option<bool>("--keep") { Description = "Cluster runs: keep the job's grains and results on the cluster after the outputs are written." };
 
         var command = new Command("hazard", "Compute hazard curves and maps (classical or event-based PSHA) from an OpenQuake job.ini.");
         command.Arguments.Add(job);
         command.Options.Add(demo);
         command.Options.Add(output);
         command.Options.Add(threads);
+        command.Options.Add(inProcess);
+        command.Options.Add(tileSize);
+        command.Options.Add(keep);
         command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(job), parse.GetValue(demo), parse.GetValue(output) ?? DefaultOutput,
-            parse.GetValue(threads), parse.GetValue(cluster), ct));
+            parse.GetValue(threads), parse.GetValue(cluster), new Placement(parse.GetValue(inProcess), parse.GetValue(tileSize), parse.GetValue(keep)), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, string? jobArg, bool demo, string output, int? threads, string? cluster, CancellationToken ct)
+    /// <summary>Where and how the job runs: in this process, or on the cluster with this tile size (keeping its grains or not).</summary>
+    private sealed record Placement(bool InProcess, int TileSize, bool Keep);
+
+    private static async Task<int> RunAsync(CliEnvironment env, string? jobArg, bool demo, string output, int? threads, string? cluster,
+        Placement placement, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
-        if (cluster is not null)
-            throw new QuakeGridInputException("--cluster", null, null, "the hazard command runs the Core calculators in this process; it does not run on a cluster yet");
+        if (placement.InProcess && cluster is not null)
+            throw new QuakeGridInputException("--in-process", null, null, "give either --in-process or --cluster, not both");
+        if (placement.TileSize < 1) throw new QuakeGridInputException("--tile-size", null, null, $"{placement.TileSize} must be at least 1 site");
         if (demo == (jobArg is not null))
             throw new QuakeGridInputException("hazard", null, null, demo ? "give either a job.ini or --demo, not both" : "give a job.ini or --demo");
         if (threads is < 1) throw new QuakeGridInputException("--threads", null, null, $"{threads} must be at least 1");
@@ -61,8 +74,24 @@ public static class HazardCommand
         var substitution = demo ? NepalDemo.SubstitutionNote(job) : null;
         if (substitution is not null) console.MarkupLine("[yellow]" + Markup.Escape(substitution) + "[/]");
 
+        var onCluster = job.Mode == CalculationMode.EventBased && !placement.InProcess;
+        if (job.Mode == CalculationMode.Classical && cluster is not null)
+            throw new QuakeGridInputException(job.Path, null, "calculation_mode", "classical jobs run in this process only; run without --cluster");
         var calcWatch = Stopwatch.StartNew();
-        var result = await HazardRunner.RunAsync(console, job, model, threads, ct).ConfigureAwait(false);
+        HazardRunResult result;
+        string where;
+        if (onCluster)
+        {
+            await using var connection = await ClusterOption.ConnectAsync(cluster, ct).ConfigureAwait(false);
+            where = connection.IsEmbedded ? "on the embedded silo" : "on the cluster";
+            var options = new HazardJobOptions(placement.TileSize, MaxConcurrentBatches: threads ?? 0);
+            result = await HazardRunner.RunOnClusterAsync(console, jobPath, connection, options, placement.Keep, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            where = "in this process";
+            result = await HazardRunner.RunInProcessAsync(console, job, model, threads, ct).ConfigureAwait(false);
+        }
         calcWatch.Stop();
 
         var modeTitle = job.Mode == CalculationMode.Classical
@@ -79,7 +108,7 @@ public static class HazardCommand
         var throughput = result.SiteEvents > 0
             ? $"; {result.EventCount:N0} events, {result.SiteEvents:N0} site-events ({result.SiteEvents / calcWatch.Elapsed.TotalSeconds:N0} per second)"
             : "";
-        console.MarkupLine(Markup.Escape($"{mode}: {result.Curves.Sites.Count:N0} sites computed in {calcWatch.Elapsed.TotalSeconds:0.00} s in this process{throughput}; outputs written in {writeWatch.Elapsed.TotalSeconds:0.00} s; total {total.Elapsed.TotalSeconds:0.00} s"));
+        console.MarkupLine(Markup.Escape($"{mode}: {result.Curves.Sites.Count:N0} sites computed in {calcWatch.Elapsed.TotalSeconds:0.00} s {where}{throughput}; outputs written in {writeWatch.Elapsed.TotalSeconds:0.00} s; total {total.Elapsed.TotalSeconds:0.00} s"));
         if (substitution is not null) console.MarkupLine("[yellow]" + Markup.Escape("note: " + substitution) + "[/]");
         foreach (var path in written.Paths) console.MarkupLine("  " + Markup.Escape(path));
         return ExitCodes.Success;

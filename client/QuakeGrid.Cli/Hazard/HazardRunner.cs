@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using QuakeGrid.Client;
+using QuakeGrid.Contracts.Hazard;
 using QuakeGrid.Core.Hazard;
 using QuakeGrid.Core.IO.Job;
 using QuakeGrid.Core.Sources;
@@ -7,14 +9,47 @@ using Spectre.Console;
 namespace QuakeGrid.Cli.Hazard;
 
 /// <summary>
-/// Runs the job's calculator from Core in this process, on a worker thread, behind a Spectre progress display
-/// (<see cref="HazardProgressDisplay"/>): <see cref="ClassicalCalculator"/> for <c>classical</c>; for
+/// Runs a hazard job behind a Spectre progress display, either on a QuakeGrid cluster (<see cref="RunOnClusterAsync"/>:
+/// event-based jobs through the hazard job grains, embedded silo or remote cluster) or with the Core calculators in this
+/// process (<see cref="RunInProcessAsync"/>: <see cref="ClassicalCalculator"/> for <c>classical</c>; for
 /// <c>event_based</c>, the JB2009 Vecchia field sampler when the job asks for correlation
-/// (<see cref="VecchiaFieldSampler.ForJob"/>) and <see cref="EventBasedCalculator"/>.
+/// (<see cref="VecchiaFieldSampler.ForJob"/>) and <see cref="EventBasedCalculator"/>).
 /// </summary>
 public static class HazardRunner
 {
-    public static async Task<HazardRunResult> RunAsync(IAnsiConsole console, JobConfig job, SourceModel model, int? threads, CancellationToken ct)
+    /// <summary>
+    /// Packs the job (<see cref="JobBundles.FromJobFile"/>), submits it to the cluster, follows its progress and fetches
+    /// the curves and event set. The job's grains are released afterwards unless <paramref name="keep"/>.
+    /// </summary>
+    public static async Task<HazardRunResult> RunOnClusterAsync(IAnsiConsole console, string jobPath, QuakeGridConnection connection,
+        HazardJobOptions options, bool keep, CancellationToken ct)
+    {
+        var bundle = JobBundles.FromJobFile(jobPath);
+        var jobId = "hazard-" + Guid.NewGuid().ToString("N");
+        var client = connection.Hazard;
+        var watch = Stopwatch.StartNew();
+        var submitted = await client.SubmitAsync(jobId, bundle, options, ct).ConfigureAwait(false);
+        console.MarkupLine(Markup.Escape($"job {jobId} submitted to the {(connection.IsEmbedded ? "embedded silo" : "cluster")} in {watch.Elapsed.TotalSeconds:0.00} s: " +
+            $"{submitted.Sites:N0} sites in {submitted.Tiles:N0} tiles, {submitted.BatchesTotal:N0} rupture batches, {submitted.EventsTotal:N0} events"));
+        HazardJobStatus? final = null;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(HazardProgressDisplay.Columns())
+            .StartAsync(async ctx =>
+            {
+                var display = new HazardJobProgressDisplay(ctx.AddTask("events", maxValue: 1), ctx.AddTask("work items", maxValue: 1));
+                display.Report(submitted);
+                final = await client.WaitAsync(jobId, display, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        var curves = await client.GetCurvesAsync(jobId, ct).ConfigureAwait(false);
+        var events = await client.GetEventsAsync(jobId, ct).ConfigureAwait(false);
+        if (!keep) await client.ReleaseAsync(jobId, ct).ConfigureAwait(false);
+        else console.MarkupLine(Markup.Escape($"job {jobId} kept on the cluster (--keep)"));
+        return new HazardRunResult(curves, events, final!.EventsTotal, final.SiteEventsDone);
+    }
+
+    /// <summary>Runs the job with the Core calculators in this process.</summary>
+    public static async Task<HazardRunResult> RunInProcessAsync(IAnsiConsole console, JobConfig job, SourceModel model, int? threads, CancellationToken ct)
     {
         VecchiaFieldSampler? sampler = null;
         if (job.Mode == CalculationMode.EventBased && job.GroundMotionCorrelationModel is not null)
