@@ -34,6 +34,7 @@ public static class EventRequestReader
     public static EventDefinition Read(JsonElement root, string source)
     {
         if (root.ValueKind != JsonValueKind.Object) throw new QuakeGridInputException(source, null, null, "the body must be a JSON object");
+        Json.OnlyMembers(root, source, "", "rupture", "ruptureNrml", "gmm", "imts", "correlation", "defaultVs30", "neighbours");
         var hasJson = Json.TryGet(root, "rupture", out var rj);
         var nrml = Json.Text(root, "ruptureNrml", source, "");
         if (hasJson == (nrml is not null)) throw new QuakeGridInputException(source, null, "rupture", "give exactly one of 'rupture' (JSON) and 'ruptureNrml' (NRML XML text)");
@@ -58,12 +59,14 @@ public static class EventRequestReader
     private static RuptureSpec Rupture(JsonElement r, string source)
     {
         const string p = "rupture";
+        Json.OnlyMembers(r, source, p, "magnitude", "rake", "hypocenter", "planes");
         var planesEl = Json.Array(r, "planes", source, p);
         var planes = new List<PlaneSpec>();
         var k = 0;
         foreach (var pl in planesEl.EnumerateArray())
         {
             var pp = $"{p}.planes[{k++}]";
+            Json.OnlyMembers(pl, source, pp, "topLeft", "topRight", "bottomLeft", "bottomRight");
             planes.Add(new PlaneSpec(Point(pl, "topLeft", source, pp), Point(pl, "topRight", source, pp), Point(pl, "bottomLeft", source, pp), Point(pl, "bottomRight", source, pp)));
         }
         return new RuptureSpec(Json.RequiredNumber(r, "magnitude", source, p), Json.RequiredNumber(r, "rake", source, p), Point(r, "hypocenter", source, p), planes.ToArray());
@@ -73,6 +76,7 @@ public static class EventRequestReader
     {
         var pt = Json.Required(e, name, source, path);
         var pp = Json.Path(path, name);
+        Json.OnlyMembers(pt, source, pp, "lon", "lat", "depth");
         return new PointSpec(Json.RequiredNumber(pt, "lon", source, pp), Json.RequiredNumber(pt, "lat", source, pp), Json.RequiredNumber(pt, "depth", source, pp));
     }
 
@@ -102,6 +106,7 @@ public static class EventRequestReader
     {
         if (g.ValueKind == JsonValueKind.String) return new GmmSpec(g.GetString()!, BasinTerm.None, AttenuationRegion.Global, true, SadighSite.ByVs30);
         if (g.ValueKind != JsonValueKind.Object) throw new QuakeGridInputException(source, null, "gmm", "must be a model name or an object with 'name'");
+        Json.OnlyMembers(g, source, "gmm", "name", "basin", "attenuation", "styleOfFaulting", "sadighSite");
         var name = Json.Text(g, "name", source, "gmm") ?? throw new QuakeGridInputException(source, null, "gmm.name", "missing");
         var basin = (Json.Text(g, "basin", source, "gmm") ?? "none").Trim().ToUpperInvariant() switch
         {

@@ -48,6 +48,7 @@ public static class JobRequestReader
         using var doc = RequestBody.ParseJson(body, source);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new QuakeGridInputException(source, null, null, "the body must be a JSON object");
+        Json.OnlyMembers(root, source, "", "id", "jobFile", "files", "serverPath", "options");
         var id = Json.Text(root, "id", source, "");
         var opts = Options(root, source);
         var serverPath = Json.Text(root, "serverPath", source, "");
@@ -82,6 +83,7 @@ public static class JobRequestReader
     private static HazardJobOptions Options(JsonElement root, string source)
     {
         if (!Json.TryGet(root, "options", out var o)) return new HazardJobOptions();
+        Json.OnlyMembers(o, source, "options", "tileSize", "rupturesPerBatch", "maxConcurrentBatches");
         int Int(string name, int fallback)
         {
             var v = Json.Number(o, name, source, "options");

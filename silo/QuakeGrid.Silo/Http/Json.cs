@@ -50,6 +50,15 @@ public static class Json
         return v.ValueKind == JsonValueKind.Array ? v : throw new QuakeGridInputException(source, null, Path(path, name), "must be an array");
     }
 
+    /// <summary>Rejects members of <paramref name="e"/> outside <paramref name="allowed"/> (case-insensitive), so a misspelt field is never ignored.</summary>
+    public static void OnlyMembers(JsonElement e, string source, string path, params string[] allowed)
+    {
+        if (e.ValueKind != JsonValueKind.Object) return;
+        foreach (var p in e.EnumerateObject())
+            if (!allowed.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
+                throw new QuakeGridInputException(source, null, Path(path, p.Name), $"unknown field (expected {string.Join(", ", allowed)})");
+    }
+
     /// <summary>Joins a JSON path and a member name.</summary>
     public static string Path(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }

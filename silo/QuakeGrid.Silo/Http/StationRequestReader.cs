@@ -34,6 +34,7 @@ public static class StationRequestReader
 
     private static StationUpload Native(JsonElement root, string source)
     {
+        Json.OnlyMembers(root, source, "", "stations");
         var list = Json.Array(root, "stations", source, "");
         var result = new List<StationRecord>();
         var i = 0;
@@ -41,12 +42,14 @@ public static class StationRequestReader
         {
             var path = $"stations[{i}]";
             if (s.ValueKind != JsonValueKind.Object) throw new QuakeGridInputException(source, path, null, "must be an object");
+            Json.OnlyMembers(s, source, path, "id", "lon", "lat", "vs30", "z1pt0", "amplitudes");
             var ampsEl = Json.Array(s, "amplitudes", source, path);
             var amps = new List<StationAmplitude>();
             var a = 0;
             foreach (var am in ampsEl.EnumerateArray())
             {
                 var ap = $"{path}.amplitudes[{a++}]";
+                Json.OnlyMembers(am, source, ap, "imt", "value", "lnSigma");
                 var sigma = Json.Number(am, "lnSigma", source, ap);
                 amps.Add(new StationAmplitude(Json.Text(am, "imt", source, ap) ?? throw new QuakeGridInputException(source, path, ap + ".imt", "missing"),
                     Json.Number(am, "value", source, ap), double.IsNaN(sigma) ? 0.0 : sigma));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using QuakeGrid.Http.Tests.Support;
 
 namespace QuakeGrid.Http.Tests.Http;
@@ -107,6 +108,35 @@ public sealed class BadInputTests(SiloServer silo)
         };
         await AssertProblem(await silo.Http.PutAsJsonAsync($"/v1/events/bad-def-{kind}", body), 400, field);
         await AssertProblem(await silo.Http.GetAsync($"/v1/events/bad-def-{kind}"), 404, null);
+    }
+
+    [Fact]
+    public async Task Misspelt_fields_are_rejected_not_ignored()
+    {
+        var body = new { rupture = Turkey2023.Rupture(), gmm = "BSSA14", imts = new[] { "PGA" }, correlation = "JB2009", neighbors = 10 };
+        await AssertProblem(await silo.Http.PutAsJsonAsync("/v1/events/bad-def-misspelt", body), 400, "neighbors");
+        await Define();
+        var station = new { id = "M1", lon = 37.0, lat = 37.0, vs_30 = 400.0, amplitudes = new[] { new { imt = "PGA", value = 0.1 } } };
+        await AssertProblem(await silo.Http.PostAsJsonAsync($"/v1/events/{Id}/stations", new { stations = new[] { station } }), 400, "stations[0].vs_30");
+    }
+
+    [Theory]
+    [InlineData("vs30", "vs30")]
+    [InlineData("zero", "channels[HNE].sa(0.3)")]
+    public async Task Bad_values_in_a_ShakeMap_stationlist_fail_the_upload_naming_feature_and_field(string kind, string field)
+    {
+        await Define();
+        var before = await Event();
+        var list = JsonNode.Parse(await File.ReadAllTextAsync(Turkey2023.StationListPath))!;
+        var first = list["features"]![0]!;
+        Assert.Equal("KO.ARPRA", first["id"]!.GetValue<string>());
+        if (kind == "vs30") first["properties"]!["vs30"] = -5.0;
+        else first["properties"]!["channels"]![0]!["amplitudes"]![0]!["value"] = 0.0;
+        var r = await silo.Http.PostAsync($"/v1/events/{Id}/stations", new StringContent(list.ToJsonString(), Encoding.UTF8, "application/json"));
+        await AssertProblem(r, 400, field);
+        var p = JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("KO.ARPRA (feature 0)", p.GetProperty("record").GetString());
+        Assert.Equal(before.GetProperty("revision").GetInt32(), (await Event()).GetProperty("revision").GetInt32());
     }
 
     [Fact]
