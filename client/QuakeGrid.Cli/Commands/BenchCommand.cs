@@ -8,7 +8,7 @@ using QuakeGrid.Core.Validation;
 namespace QuakeGrid.Cli.Commands;
 
 /// <summary>
-/// <c>quakegrid bench gmm|gmf|condition</c>: the fixed-input performance benchmarks recorded in
+/// <c>quakegrid bench gmm|gmf|condition|hazard</c>: the fixed-input performance benchmarks recorded in
 /// <c>docs/benchmarks.md</c> (not tests). Each prints a markdown table and the load average at the start and end,
 /// because this machine is shared and figures are only comparable within one run.
 /// </summary>
@@ -20,6 +20,7 @@ public static class BenchCommand
         command.Subcommands.Add(Gmm(env));
         command.Subcommands.Add(Gmf(env));
         command.Subcommands.Add(Condition(env));
+        command.Subcommands.Add(BenchHazardCommand.Create(env));
         return command;
     }
 

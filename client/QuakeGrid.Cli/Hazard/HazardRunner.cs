@@ -41,6 +41,10 @@ public static class HazardRunner
                 display.Report(submitted);
                 final = await client.WaitAsync(jobId, display, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
+        var ran = watch.Elapsed.TotalSeconds;
+        if (final!.CallSeconds > 0)
+            console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"work items: {final.CallSeconds:0.00} s in grain calls (summed over calls in flight), of which {final.ComputeSeconds:0.00} s simulating ({100 * final.ComputeSeconds / final.CallSeconds:0}%); job wall time {ran:0.00} s")));
         var curves = await client.GetCurvesAsync(jobId, ct).ConfigureAwait(false);
         var events = await client.GetEventsAsync(jobId, ct).ConfigureAwait(false);
         if (!keep) await client.ReleaseAsync(jobId, ct).ConfigureAwait(false);

@@ -40,7 +40,8 @@ public sealed class HazardJobClient
     }
 
     /// <summary>The job's status (an unknown id is a <c>QuakeGridInputException</c>).</summary>
-    public Task<HazardJobStatus> GetStatusAsync(string jobId, CancellationToken ct = default) => CallAsync(() => Job(jobId).GetStatusAsync(), ct);
+    public Task<HazardJobStatus> GetStatusAsync(string jobId, CancellationToken ct = default) =>
+        CallAsync(() => Job(jobId).GetStatusAsync().WaitAsync(_options.StatusTimeout, ct), ct);
 
     /// <summary>
     /// Polls the job's status and yields it whenever it changed, ending after the first Completed or Failed status.

@@ -6,6 +6,12 @@ public sealed class HazardJobClientOptions
     /// <summary>Interval between status polls (each poll also wakes a coordinator that moved after a silo loss).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Longest wait for one status poll before it is abandoned and retried: a poll routed to a silo that just died would
+    /// otherwise wait for the full response timeout, while a retry reaches the coordinator reactivated elsewhere.
+    /// </summary>
+    public TimeSpan StatusTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Sites per curve or count page (at most <c>HazardJobLimits.MaxSitesPerPage</c>).</summary>
     public int PageSize { get; set; } = 2000;
 

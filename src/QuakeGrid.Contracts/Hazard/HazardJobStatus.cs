@@ -4,7 +4,9 @@ namespace QuakeGrid.Contracts.Hazard;
 /// Progress of a hazard job. A work item is one rupture batch on one region tile; <see cref="BatchesDone"/> counts the
 /// rupture batches applied on every tile, and <see cref="EventsDone"/> their events (of <see cref="EventsTotal"/> in the
 /// stochastic event set); <see cref="WorkItemsDone"/> of <see cref="WorkItemsTotal"/> is the finer measure.
-/// <see cref="SiteEventsDone"/>: site-events evaluated so far (events × sites within the maximum distance × GMM branches).
+/// <see cref="SiteEventsDone"/>: site-events evaluated so far (events × sites within the maximum distance).
+/// <see cref="CallSeconds"/>: summed wall time of the work-item calls as the coordinator saw them, and
+/// <see cref="ComputeSeconds"/> the part the regions spent simulating (both since the coordinator's last activation).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("QuakeGrid.HazardJobStatus")]
 public sealed record HazardJobStatus(
@@ -19,4 +21,6 @@ public sealed record HazardJobStatus(
     [property: Id(8)] int Tiles = 0,
     [property: Id(9)] int WorkItemsDone = 0,
     [property: Id(10)] int WorkItemsTotal = 0,
-    [property: Id(11)] long SiteEventsDone = 0);
+    [property: Id(11)] long SiteEventsDone = 0,
+    [property: Id(12)] double CallSeconds = 0,
+    [property: Id(13)] double ComputeSeconds = 0);

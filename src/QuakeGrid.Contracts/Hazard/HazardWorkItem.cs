@@ -19,7 +19,8 @@ public sealed record HazardWorkItem(
 
 /// <summary>
 /// What a region did with a work item: <see cref="Applied"/> false when it had applied the batch before (a re-dispatch;
-/// nothing was counted twice); events and site-events of the batch on this tile.
+/// nothing was counted twice); events and site-events of the batch on this tile; <see cref="ComputeSeconds"/>, the wall
+/// time of the simulation itself (the rest of the call is messaging, plan look-up and the state write).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("QuakeGrid.HazardWorkOutcome")]
 public sealed record HazardWorkOutcome(
@@ -27,7 +28,8 @@ public sealed record HazardWorkOutcome(
     [property: Id(1)] int BatchId,
     [property: Id(2)] bool Applied,
     [property: Id(3)] long Events,
-    [property: Id(4)] long SiteEvents);
+    [property: Id(4)] long SiteEvents,
+    [property: Id(5)] double ComputeSeconds = 0);
 
 /// <summary>
 /// A region tile's accumulated state: the job site indices it holds (ascending), the rupture batches it has applied, its
@@ -39,4 +41,5 @@ public sealed record RegionHazardCounts(
     [property: Id(1)] int[] SiteIndices,
     [property: Id(2)] int[] AppliedBatches,
     [property: Id(3)] long[][][] Counts,
-    [property: Id(4)] long SiteEvents);
+    [property: Id(4)] long SiteEvents,
+    [property: Id(5)] double ComputeSeconds = 0);

@@ -31,40 +31,85 @@ internal sealed class SiteDistanceFilter
     public int Select(Rupture rupture, double[] lon, double[] lat, double[]? depth, int start, int count, double maxDistance,
         int[] index, double[] rjb, double[] rrup)
     {
+        var (hypo, radius, cosMin) = Circle(rupture, maxDistance);
+        var r2 = radius * radius;
+        var nc = 0;
+        for (var i = start; i < start + count; i++)
+            if (InCircle(lon[i], lat[i], hypo, cosMin, r2)) _candidates[nc++] = i;
+        return Exact(rupture, lon, lat, depth, nc, start, maxDistance, index, rjb, rrup);
+    }
+
+    /// <summary>
+    /// As <see cref="Select(Rupture, double[], double[], double[], int, int, double, int[], double[], double[])"/> for all
+    /// sites of <paramref name="grid"/> (built on <paramref name="lon"/>, <paramref name="lat"/>), visiting only the grid
+    /// cells that meet the circle's bounding box. Indices are into the arrays; the selected sites are the same.
+    /// </summary>
+    public int Select(Rupture rupture, double[] lon, double[] lat, double[]? depth, SiteGridIndex grid, double maxDistance,
+        int[] index, double[] rjb, double[] rrup)
+    {
+        var (hypo, radius, cosMin) = Circle(rupture, maxDistance);
+        var r2 = radius * radius;
+        var nc = 0;
+        var dLat = radius / KmPerDegree;
+        var dLon = radius / (KmPerDegree * cosMin);
+        if (!grid.TryRange(hypo.Lon - dLon, hypo.Lon + dLon, hypo.Lat - dLat, hypo.Lat + dLat, out var x0, out var x1, out var y0, out var y1))
+            return Select(rupture, lon, lat, depth, 0, lon.Length, maxDistance, index, rjb, rrup);
+        for (var cy = y0; cy <= y1; cy++)
+            for (var cx = x0; cx <= x1; cx++)
+                foreach (var i in grid.Cell(cx, cy))
+                    if (InCircle(lon[i], lat[i], hypo, cosMin, r2)) _candidates[nc++] = i;
+        return Exact(rupture, lon, lat, depth, nc, 0, maxDistance, index, rjb, rrup);
+    }
+
+    /// <summary>
+    /// The coarse circle: around the hypocentre, radius = maximum distance + rupture extent with a margin (km), and the
+    /// smallest cos(latitude) inside it, which keeps the east-west test conservative.
+    /// </summary>
+    private static (GeoPoint Hypo, double Radius, double CosMin) Circle(Rupture rupture, double maxDistance)
+    {
         var surface = rupture.Surface;
         var hypo = rupture.Hypocenter;
         var extent = surface.Width;
         foreach (var p in surface.TopEdge) extent = Math.Max(extent, Geodesy.DistanceKm(hypo.Lon, hypo.Lat, p.Lon, p.Lat) + surface.Width);
         var radius = (maxDistance + extent) * 1.01 + 1.0;
-        // The smallest cos(latitude) inside the circle keeps the east-west test conservative.
         var farLat = Math.Min(89.0, Math.Abs(hypo.Lat) + radius / KmPerDegree);
-        var cosMin = Math.Cos(farLat * Math.PI / 180.0);
-        var r2 = radius * radius;
-        var nc = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var dLon = lon[i] - hypo.Lon;
-            if (dLon > 180) dLon -= 360; else if (dLon < -180) dLon += 360;
-            var dx = dLon * cosMin * KmPerDegree;
-            var dy = (lat[i] - hypo.Lat) * KmPerDegree;
-            if (dx * dx + dy * dy <= r2) _candidates[nc++] = i;
-        }
+        return (hypo, radius, Math.Cos(farLat * Math.PI / 180.0));
+    }
+
+    private static bool InCircle(double lon, double lat, GeoPoint hypo, double cosMin, double r2)
+    {
+        var dLon = lon - hypo.Lon;
+        if (dLon > 180) dLon -= 360; else if (dLon < -180) dLon += 360;
+        var dx = dLon * cosMin * KmPerDegree;
+        var dy = (lat - hypo.Lat) * KmPerDegree;
+        return dx * dx + dy * dy <= r2;
+    }
+
+    /// <summary>Exact Rjb and Rrup of the <paramref name="nc"/> candidates; keeps those within the maximum distance.</summary>
+    private int Exact(Rupture rupture, double[] lon, double[] lat, double[]? depth, int nc, int start, double maxDistance,
+        int[] index, double[] rjb, double[] rrup)
+    {
+        var surface = rupture.Surface;
         var m = 0;
         for (var b0 = 0; b0 < nc; b0 += Block)
         {
             var nb = Math.Min(Block, nc - b0);
-            var set = _sets[nb] ??= new DistanceSet(nb);
-            for (var q = 0; q < nb; q++)
+            // Padded to whole SIMD blocks of 4 with copies of the last candidate, so every site goes through the same
+            // (vector) distance kernel whatever its position: a site's distances do not depend on which other sites are
+            // filtered with it (the tiling invariance of the event-based tiles).
+            var padded = (nb + 3) & ~3;
+            var set = _sets[padded] ??= new DistanceSet(padded);
+            for (var q = 0; q < padded; q++)
             {
-                var i = _candidates[b0 + q];
+                var i = _candidates[b0 + Math.Min(q, nb - 1)];
                 _lon[q] = lon[i];
                 _lat[q] = lat[i];
                 if (depth is not null) _depth[q] = depth[i];
             }
-            var bl = _lon.AsSpan(0, nb);
-            var ba = _lat.AsSpan(0, nb);
+            var bl = _lon.AsSpan(0, padded);
+            var ba = _lat.AsSpan(0, padded);
             surface.ComputeDistances(bl, ba, set);
-            if (depth is not null) SiteDepthDistances.AdjustRrup(surface, bl, ba, _depth.AsSpan(0, nb), set.Rrup);
+            if (depth is not null) SiteDepthDistances.AdjustRrup(surface, bl, ba, _depth.AsSpan(0, padded), set.Rrup);
             for (var q = 0; q < nb; q++)
             {
                 if (!(set.Rrup[q] <= maxDistance)) continue;

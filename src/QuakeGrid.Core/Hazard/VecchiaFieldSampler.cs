@@ -38,7 +38,11 @@ public sealed class VecchiaFieldSampler : IWithinEventFieldSampler
         return new VecchiaFieldSampler(factors, sites.Count);
     }
 
-    /// <summary>The sampler the job asks for, or null when it has no <c>ground_motion_correlation_model</c>.</summary>
+    /// <summary>
+    /// The sampler the job asks for, or null when it has no <c>ground_motion_correlation_model</c>. Default options: m = 30
+    /// in the <see cref="VecchiaOrdering.LevelCell"/> order, whose dependency closures stay local, so that the event-based
+    /// tiles (<see cref="EventBased.EventBasedTile"/>) sweep only near the sites they need.
+    /// </summary>
     /// <remarks>Builds with at most <paramref name="maxParallelism"/> threads (−1: all).</remarks>
     public static VecchiaFieldSampler? ForJob(JobConfig job, VecchiaOptions? options = null, int maxParallelism = -1)
     {
@@ -46,7 +50,7 @@ public sealed class VecchiaFieldSampler : IWithinEventFieldSampler
         var spec = job.GroundMotionCorrelationModel + (job.Vs30Clustering ? ":vs30-clustering" : "");
         try
         {
-            return Create(job.Sites, job.Imtls.Select(l => l.Imt).ToList(), spec, options, maxParallelism);
+            return Create(job.Sites, job.Imtls.Select(l => l.Imt).ToList(), spec, options ?? new VecchiaOptions(Ordering: VecchiaOrdering.LevelCell), maxParallelism);
         }
         catch (FormatException e)
         {

@@ -43,6 +43,8 @@ public sealed class HazardJobGrain(
     private int _batchesDone;
     private long _eventsDone;
     private long _siteEvents;
+    private double _callSeconds;
+    private double _computeSeconds;
     private long[][][]? _counts;
     private HazardCurveSet? _curves;
 
@@ -192,9 +194,9 @@ public sealed class HazardJobGrain(
         var s = state.State;
         if (s.State == HazardJobState.Completed)
             return new HazardJobStatus(JobId, s.State, s.Batches, s.Batches, s.Events, s.Events, s.Sites, s.Error, s.Tiles,
-                s.Tiles * s.Batches, s.Tiles * s.Batches, _siteEvents);
+                s.Tiles * s.Batches, s.Tiles * s.Batches, _siteEvents, _callSeconds, _computeSeconds);
         return new HazardJobStatus(JobId, s.State, _batchesDone, s.Batches, _eventsDone, s.Events, s.Sites, s.Error, s.Tiles,
-            _workItemsDone, s.Tiles * s.Batches, _siteEvents);
+            _workItemsDone, s.Tiles * s.Batches, _siteEvents, _callSeconds, _computeSeconds);
     }
 
     private Task<PreparedHazardJob> PreparedAsync()
@@ -289,7 +291,16 @@ public sealed class HazardJobGrain(
         var batch = job.Batches[item / tiles];
         var work = new HazardWorkItem(JobId, tile, job.TileSize, batch.Id, batch.First, batch.Count, job.Fingerprint);
         var region = GrainFactory.GetGrain<IRegionHazardGrain>(HazardRegionKeys.For(JobId, tile));
-        return WithRetryAsync(() => region.ApplyAsync(work), $"tile {tile} batch {batch.Id}", stop);
+        return TimedAsync(() => WithRetryAsync(() => region.ApplyAsync(work), $"tile {tile} batch {batch.Id}", stop));
+    }
+
+    private async Task<HazardWorkOutcome> TimedAsync(Func<Task<HazardWorkOutcome>> call)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = await call();
+        _callSeconds += clock.Elapsed.TotalSeconds;
+        _computeSeconds += outcome.ComputeSeconds;
+        return outcome;
     }
 
     private void MarkDone(PreparedHazardJob job, int item, long siteEvents)

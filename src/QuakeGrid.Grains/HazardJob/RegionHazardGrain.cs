@@ -49,7 +49,9 @@ public sealed class RegionHazardGrain(
             _tileFingerprint = job.Fingerprint;
         }
         var tile = _tile;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var counts = await Task.Run(() => SimulateParallel(tile, item.FirstRupture, item.RuptureCount));
+        var computeSeconds = clock.Elapsed.TotalSeconds;
 
         // Re-check after the awaits: a duplicate of this item may not run in between (the grain is not reentrant), but be strict.
         if (s.AppliedBatches.BinarySearch(item.BatchId) >= 0)
@@ -81,7 +83,7 @@ public sealed class RegionHazardGrain(
             DeactivateOnIdle();
             throw;
         }
-        return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: true, counts.Events, counts.SiteEvents);
+        return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: true, counts.Events, counts.SiteEvents, computeSeconds);
     }
 
     /// <inheritdoc />

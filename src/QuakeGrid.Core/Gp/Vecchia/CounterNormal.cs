@@ -9,11 +9,12 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// Vecchia sweep is the same whichever subset of sites, tile or batch is being computed — unlike a sequential stream,
 /// whose k-th draw depends on how many draws came before it.
 /// <para>
-/// Method: the pair is hashed to a SplitMix64 state x₀ = mix(key + mix(index ⊕ C)) (Steele, Lea &amp; Flood 2014; mix is
-/// the SplitMix64 finaliser of <see cref="SeedDerivation.Mix"/>, C = 0xd1b54a32d192ed03), and the normal comes from the
-/// 128-layer Ziggurat (Marsaglia &amp; Tsang 2000, with Doornik's 2005 disjoint-bits correction, as
-/// <see cref="Xoshiro256StarStar.NextStandardNormal"/>) fed by the SplitMix64 stream x_k = x₀ + k·γ, out_k = mix(x_k). About
-/// 98.8 % of draws use one 64-bit output; the wedge and tail paths take further outputs of the same stream.
+/// Method: the index is hashed once, h = mix(index ⊕ C) (<see cref="SiteHash"/>; mix is the SplitMix64 finaliser of
+/// <see cref="SeedDerivation.Mix"/>, Steele, Lea &amp; Flood 2014; C = 0xd1b54a32d192ed03), and x₀ = mix(key + h) gives 64
+/// random bits for the 128-layer Ziggurat (Marsaglia &amp; Tsang 2000, with Doornik's 2005 disjoint-bits correction, as
+/// <see cref="Xoshiro256StarStar.NextStandardNormal"/>). About 98.8 % of draws use x₀ alone; the wedge and tail paths
+/// (and rejection for truncation, <see cref="Next"/>) continue with the SplitMix64 stream x_k = mix(x₀ + k·γ).
+/// A sweep hashes each site once and then pays one mix per (site, event).
 /// </para>
 /// </summary>
 public static class CounterNormal
@@ -21,23 +22,33 @@ public static class CounterNormal
     private const ulong Gamma = 0x9e3779b97f4a7c15UL;
     private const ulong IndexSalt = 0xd1b54a32d192ed03UL;
 
-    /// <summary>The SplitMix64 state for (key, index).</summary>
+    /// <summary>h(index), the per-site half of the hash.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Start(ulong key, long index) => SeedDerivation.Mix(unchecked(key + SeedDerivation.Mix((ulong)index ^ IndexSalt)));
+    public static ulong SiteHash(long index) => SeedDerivation.Mix((ulong)index ^ IndexSalt);
+
+    /// <summary>The first 64 bits x₀ = mix(key + h) of the (key, site) stream; also the stream's state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Start(ulong key, ulong siteHash) => SeedDerivation.Mix(unchecked(key + siteHash));
 
     /// <summary>Standard normal for (key, index).</summary>
+    public static double Draw(ulong key, long index) => DrawHashed(key, SiteHash(index));
+
+    /// <summary>Standard normal for (key, site) with the site's <see cref="SiteHash"/> precomputed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Draw(ulong key, long index)
+    public static double DrawHashed(ulong key, ulong siteHash)
     {
-        var x = Start(key, index);
-        return Next(ref x);
+        var x = Start(key, siteHash);
+        return FromBits(x, ref x);
     }
 
-    /// <summary>Next standard normal of the SplitMix64 stream whose state is <paramref name="x"/>.</summary>
+    /// <summary>Next standard normal of the stream whose state is <paramref name="x"/> (after the first draw).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Next(ref ulong x)
+    public static double Next(ref ulong x) => FromBits(NextBits(ref x), ref x);
+
+    /// <summary>The Ziggurat on the 64 bits <paramref name="r"/>; the slow path draws more from the stream <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FromBits(ulong r, ref ulong x)
     {
-        var r = NextBits(ref x);
         var i = (int)(r & 0x7F);
         var u = (r >> 11) * (2.0 / 9007199254740992.0) - 1.0; // (-1, 1)
         var v = u * Ziggurat.X[i];

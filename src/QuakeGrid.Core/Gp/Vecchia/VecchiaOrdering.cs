@@ -11,6 +11,14 @@ public enum VecchiaOrdering
     /// but spatially sorted inside each level so the sweep reads memory nearly sequentially; slightly less accurate at equal m.
     /// </summary>
     LevelMorton,
+
+    /// <summary>
+    /// Local coarse-to-fine order for tiled sweeps (<see cref="LevelCellStructure"/>): max-min levels, each level cut into
+    /// square cells of <see cref="VecchiaOptions.CellFactor"/> × the level's max-min distance; a site conditions on its m
+    /// nearest sites among all coarser levels and the earlier sites of its own cell only, so the dependency closure of a
+    /// region stays near the region (small halo) instead of spreading across each level as in max-min order.
+    /// </summary>
+    LevelCell,
 }
 
 /// <summary>How the m conditioning sites of each site are chosen from the earlier sites.</summary>
@@ -31,7 +39,9 @@ public enum NeighbourRule
 /// <param name="Ordering">Site order.</param>
 /// <param name="Rule">Neighbour rule.</param>
 /// <param name="Candidates">Nearest earlier sites searched for <see cref="NeighbourRule.CorrelationRanked"/> (≥ m; default 3m).</param>
-public sealed record VecchiaOptions(int Neighbours = 30, VecchiaOrdering Ordering = VecchiaOrdering.MaxMin, NeighbourRule Rule = NeighbourRule.Nearest, int Candidates = 0)
+/// <param name="CellFactor">Cell side / level max-min distance for <see cref="VecchiaOrdering.LevelCell"/> (default 2).</param>
+public sealed record VecchiaOptions(int Neighbours = 30, VecchiaOrdering Ordering = VecchiaOrdering.MaxMin, NeighbourRule Rule = NeighbourRule.Nearest, int Candidates = 0,
+    double CellFactor = 2.0)
 {
     /// <summary>Neighbour lists the structure stores: m, or the candidate count for the correlation-ranked rule.</summary>
     public int StoredNeighbours => Rule == NeighbourRule.Nearest ? Neighbours : Math.Max(Neighbours, Candidates > 0 ? Candidates : 3 * Neighbours);
@@ -40,5 +50,8 @@ public sealed record VecchiaOptions(int Neighbours = 30, VecchiaOrdering Orderin
     {
         if (Neighbours < 1 || Neighbours > 512) throw new ArgumentOutOfRangeException(nameof(Neighbours), Neighbours, "neighbour count m must lie in [1, 512]");
         if (Candidates < 0 || Candidates > 2048) throw new ArgumentOutOfRangeException(nameof(Candidates), Candidates, "candidate count must lie in [0, 2048]");
+        if (!(CellFactor >= 1 && CellFactor <= 1024)) throw new ArgumentOutOfRangeException(nameof(CellFactor), CellFactor, "cell factor must lie in [1, 1024]");
+        if (Ordering == VecchiaOrdering.LevelCell && Rule != NeighbourRule.Nearest)
+            throw new ArgumentException("the level-cell ordering supports the nearest-neighbour rule only");
     }
 }

@@ -10,7 +10,7 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// </summary>
 public sealed class VecchiaStructure
 {
-    private VecchiaStructure(int[] order, int[] rank, double[] length, int stride, int[] neighbours, VecchiaOptions options, TimeSpan orderingTime, TimeSpan neighbourTime)
+    internal VecchiaStructure(int[] order, int[] rank, double[] length, int stride, int[] neighbours, VecchiaOptions options, TimeSpan orderingTime, TimeSpan neighbourTime)
     {
         Order = order;
         Rank = rank;
@@ -53,6 +53,7 @@ public sealed class VecchiaStructure
     {
         options ??= new VecchiaOptions();
         options.Validate();
+        if (options.Ordering == VecchiaOrdering.LevelCell) return LevelCellStructure.Build(coords, options, maxParallelism);
         var n = coords[0].Length;
         var sw = Stopwatch.StartNew();
         var tree = new KdTree(coords);

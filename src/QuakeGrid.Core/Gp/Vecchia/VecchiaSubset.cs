@@ -25,10 +25,13 @@ public sealed class VecchiaSubset
     private readonly int[] _count;
     private readonly int _m;
     private readonly bool _sharedNeighbours;
+    private readonly ulong[] _siteHash;
 
     private VecchiaSubset(int[] sites, int[] positions, int m, int[] count, int[][] neighbours, double[][] weights, double[][] sd, bool shared, int subsetSize)
     {
-        Sites = sites; Positions = positions; _m = m; _count = count; _neighbours = neighbours; _weights = weights; _sd = sd;
+        Sites = sites; Positions = positions; _m = m;
+        _siteHash = new ulong[sites.Length];
+        for (var i = 0; i < sites.Length; i++) _siteHash[i] = CounterNormal.SiteHash(sites[i]); _count = count; _neighbours = neighbours; _weights = weights; _sd = sd;
         _sharedNeighbours = shared;
         SubsetSize = subsetSize;
     }
@@ -166,15 +169,15 @@ public sealed class VecchiaSubset
         var m = _m;
         var nbr = _neighbours[_sharedNeighbours ? 0 : factor];
         fixed (double* py = y, pb = _weights[factor], psd = _sd[factor])
-        fixed (int* pn = nbr, pcount = _count, psite = Sites)
-        fixed (ulong* pkey = keys)
+        fixed (int* pn = nbr, pcount = _count)
+        fixed (ulong* pkey = keys, phash = _siteHash)
         {
             foreach (var i in rows)
             {
                 var row = py + (long)i * width;
                 var sd = psd[i];
-                long site = psite[i];
-                for (var q = 0; q < we; q++) row[q] = sd * CounterNormal.Draw(pkey[q], site);
+                var hash = phash[i];
+                for (var q = 0; q < we; q++) row[q] = sd * CounterNormal.DrawHashed(pkey[q], hash);
                 for (var q = we; q < lanes; q++) row[q] = 0;
                 var k = pcount[i];
                 var bi = pb + (long)i * m;

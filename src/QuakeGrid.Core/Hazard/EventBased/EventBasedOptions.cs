@@ -14,7 +14,7 @@ public sealed record EventBasedOptions
     /// </summary>
     public bool Correlated { get; init; } = true;
 
-    /// <summary>Vecchia options of the correlation plan (default m = 30 nearest earlier sites, max-min order).</summary>
+    /// <summary>Vecchia options of the correlation plan (default m = 30 in the local <see cref="VecchiaOrdering.LevelCell"/> order).</summary>
     public VecchiaOptions? Vecchia { get; init; }
 
     /// <summary>Prebuilt Vecchia factors over the job's sites (e.g. from <see cref="VecchiaFieldSampler.ForJob"/>); used instead of building them.</summary>

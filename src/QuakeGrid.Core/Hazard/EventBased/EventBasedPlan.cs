@@ -17,10 +17,11 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// <item>Event set: each rupture r occurs N_r ~ Poisson(ν_r · t · n_ses) times, drawn from the stream (<c>ses_seed</c>,
 /// rupture id, "occurrence"); the ruptures with N_r ≥ 1 are kept in source then rupture order (<see cref="Events"/>);
 /// batches are ranges of this list.</item>
-/// <item>Correlation plan: with a <c>ground_motion_correlation_model</c>, one Vecchia structure (max-min order, m nearest
-/// earlier sites) over ALL job sites and one factor per IMT on it (<see cref="VecchiaFieldSampler"/>); a tile sweeps only
-/// the dependency closure of its sites in this global order (<see cref="VecchiaSubset"/>), so fields do not depend on the
-/// tiling.</item>
+/// <item>Correlation plan: with a <c>ground_motion_correlation_model</c>, one Vecchia structure over ALL job sites and one
+/// factor per IMT on it (<see cref="VecchiaFieldSampler.ForJob"/>; by default m = 30 in the
+/// <see cref="VecchiaOrdering.LevelCell"/> order, as accurate as max-min but with local dependency closures); a tile
+/// sweeps only the dependency closure of the sites it needs in this global order (<see cref="VecchiaSubset"/>), with
+/// innovations keyed by (event, global site index), so fields do not depend on the tiling.</item>
 /// </list>
 /// Draws of an event: eventSeed = Derive(Derive(random_seed, rupture id, "gmf"), occurrence number, "event"); per IMT k
 /// the between-event η = <see cref="CounterNormal"/>(Derive(eventSeed, k, "between"), 0) (truncated like the exceedance

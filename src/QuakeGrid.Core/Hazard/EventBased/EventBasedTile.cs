@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using QuakeGrid.Core.Gmm;
 using QuakeGrid.Core.Gp.Vecchia;
 using QuakeGrid.Core.Random;
@@ -37,6 +38,7 @@ public sealed class EventBasedTile
     private readonly int _width;
     private readonly ConcurrentBag<TileWorkspace> _pool = new();
     private readonly ResidualDraws _draws;
+    private readonly SiteGridIndex _grid;
 
     private EventBasedTile(EventBasedPlan plan, int[] sites)
     {
@@ -53,6 +55,7 @@ public sealed class EventBasedTile
             _lon[i] = all.Lon[s]; _lat[i] = all.Lat[s]; _vs30[i] = all.Vs30[s]; _z1[i] = all.Z1pt0[s];
             if (_depth is not null) _depth[i] = depths![s];
         }
+        _grid = new SiteGridIndex(_lon, _lat);
         _fieldRow = new int[n];
         if (plan.Factors is { } factors)
         {
@@ -74,6 +77,8 @@ public sealed class EventBasedTile
     public IReadOnlyList<int> SiteIndices => _sites;
     /// <summary>Rows swept for the whole tile: its sites plus the halo of its dependency closure (tile size without correlation).</summary>
     public int ClosureSize => _subset?.Count ?? _sites.Length;
+    /// <summary>Time breakdown of all <see cref="Simulate"/> calls so far.</summary>
+    public TileProfile Profile { get; } = new();
     /// <summary><see cref="ClosureSize"/> / tile sites (1 = no halo).</summary>
     public double Redundancy => _sites.Length == 0 ? 1.0 : (double)ClosureSize / _sites.Length;
 
@@ -136,6 +141,7 @@ public sealed class EventBasedTile
                     _bins[k].ToExceedanceCounts(ws.Hist[b][k], counts[b][k]);
                 }
             }
+            Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents);
             return new TileCounts(counts, ws.SiteEvents, ws.Events);
         }
         finally
@@ -144,13 +150,66 @@ public sealed class EventBasedTile
         }
     }
 
+    /// <summary>
+    /// The within-event residual fields ε of IMT <paramref name="imt"/> that <see cref="Simulate"/> uses, for events with the
+    /// given seeds (see <see cref="EventBasedPlan"/>) at tile-local sites <paramref name="localSites"/>:
+    /// <c>into[i · events + e]</c>. For tests and diagnostics.
+    /// </summary>
+    internal void WithinEventFields(int imt, ReadOnlySpan<ulong> eventSeeds, ReadOnlySpan<int> localSites, double[] into)
+    {
+        if (!_pool.TryTake(out var ws))
+            ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
+        try
+        {
+            var ne = eventSeeds.Length;
+            for (var e0 = 0; e0 < ne; e0 += _width)
+            {
+                var lanes = Math.Min(_width, ne - e0);
+                var maxRow = -1;
+                foreach (var s in localSites)
+                {
+                    ws.Marks[_fieldRow[s]] = 1;
+                    maxRow = Math.Max(maxRow, _fieldRow[s]);
+                }
+                var nRows = CollectRows(ws, maxRow);
+                for (var q = 0; q < lanes; q++) ws.Keys[q] = SeedDerivation.Derive(eventSeeds[e0 + q], imt, "within");
+                FillFields(imt, ws.Rows.AsSpan(0, nRows), ws.Keys.AsSpan(0, lanes), ws.Y);
+                for (var i = 0; i < localSites.Length; i++)
+                    ws.Y.AsSpan(_fieldRow[localSites[i]] * _width, lanes).CopyTo(into.AsSpan(i * ne + e0, lanes));
+            }
+        }
+        finally
+        {
+            _pool.Add(ws);
+        }
+    }
+
+    /// <summary>Turns the marked field rows into the rows to compute (closed under dependency when correlated).</summary>
+    private int CollectRows(TileWorkspace ws, int maxRow)
+    {
+        if (_subset is not null) return _subset.Closure(ws.Marks, maxRow, ws.Rows);
+        var n = 0;
+        for (var row = 0; row <= maxRow; row++)
+            if (ws.Marks[row] != 0) { ws.Marks[row] = 0; ws.Rows[n++] = row; }
+        return n;
+    }
+
+    private void FillFields(int imt, ReadOnlySpan<int> rows, ReadOnlySpan<ulong> keys, double[] y)
+    {
+        if (_subset is not null) _subset.Sweep(imt, rows, keys, _width, y);
+        else FillIndependent(rows, keys, y);
+    }
+
     /// <summary>Selects the rupture's sites, evaluates the GMMs for them and assigns lanes to its events.</summary>
     private void AddSegment(TileWorkspace ws, int r, int firstOccurrence, int events)
     {
         var job = _plan.Job;
         var rup = _plan.Occurring.Ruptures[r].Rupture;
         ws.Events += events;
-        var m = ws.Filter.Select(rup, _lon, _lat, _depth, 0, _sites.Length, job.MaximumDistance, ws.Index, ws.Rjb, ws.Rrup);
+        var t0 = Stopwatch.GetTimestamp();
+        var m = ws.Filter.Select(rup, _lon, _lat, _depth, _grid, job.MaximumDistance, ws.Index, ws.Rjb, ws.Rrup);
+        var t1 = Stopwatch.GetTimestamp();
+        ws.DistanceTicks += t1 - t0;
         if (m == 0) return;
         ws.Ensure(m);
         var off = ws.ArenaUsed;
@@ -174,6 +233,7 @@ public sealed class EventBasedTile
             gmms[b].Compute(ctx, job.Imtls[k].Imt,
                 new GmmOutput(ws.Mu[b][k].AsSpan(off, m), ws.Tau[b][k].AsSpan(off, m), ws.Phi[b][k].AsSpan(off, m), ws.Sigma[b][k].AsSpan(off, m)));
         ws.ArenaUsed = off + m;
+        ws.GmmTicks += Stopwatch.GetTimestamp() - t1;
         ws.Segments[ws.SegmentCount++] = new TileWorkspace.Segment
         {
             Rupture = r, FirstOccurrence = firstOccurrence, Events = events, Lane = ws.Lanes, Offset = off, Sites = m,
@@ -188,6 +248,7 @@ public sealed class EventBasedTile
     {
         if (ws.SegmentCount == 0) { ws.Lanes = 0; ws.ArenaUsed = 0; return; }
         var lanes = ws.Lanes;
+        var t0 = Stopwatch.GetTimestamp();
         // Rows to compute: the union of the segments' sites, closed under dependency when correlated.
         var maxRow = -1;
         for (var g = 0; g < ws.SegmentCount; g++)
@@ -200,17 +261,7 @@ public sealed class EventBasedTile
                 if (row > maxRow) maxRow = row;
             }
         }
-        int nRows;
-        if (_subset is not null)
-        {
-            nRows = _subset.Closure(ws.Marks, maxRow, ws.Rows);
-        }
-        else
-        {
-            nRows = 0;
-            for (var row = 0; row <= maxRow; row++)
-                if (ws.Marks[row] != 0) { ws.Marks[row] = 0; ws.Rows[nRows++] = row; }
-        }
+        var nRows = CollectRows(ws, maxRow);
         var rows = ws.Rows.AsSpan(0, nRows);
         var nb = _plan.BranchCount;
         for (var k = 0; k < _bins.Length; k++)
@@ -221,8 +272,10 @@ public sealed class EventBasedTile
                 ws.Eta[q] = _draws.Draw(SeedDerivation.Derive(ws.EventSeeds[q], k, "between"), 0);
             }
             var keys = ws.Keys.AsSpan(0, lanes);
-            if (_subset is not null) _subset.Sweep(k, rows, keys, _width, ws.Y);
-            else FillIndependent(rows, keys, ws.Y);
+            FillFields(k, rows, keys, ws.Y);
+            var t1 = Stopwatch.GetTimestamp();
+            ws.FieldTicks += t1 - t0;
+            ws.FieldValues += (long)nRows * lanes;
             var bins = _bins[k];
             var nbin = bins.Bins;
             for (var b = 0; b < nb; b++)
@@ -256,6 +309,8 @@ public sealed class EventBasedTile
                     }
                 }
             }
+            t0 = Stopwatch.GetTimestamp();
+            ws.CountTicks += t0 - t1;
         }
         ws.SegmentCount = 0;
         ws.Lanes = 0;
@@ -266,9 +321,9 @@ public sealed class EventBasedTile
     {
         foreach (var row in rows)
         {
-            long site = _sites[row];
+            var hash = CounterNormal.SiteHash(_sites[row]);
             var o = row * _width;
-            for (var q = 0; q < keys.Length; q++) y[o + q] = _draws.Draw(keys[q], site);
+            for (var q = 0; q < keys.Length; q++) y[o + q] = _draws.DrawHashed(keys[q], hash);
         }
     }
 }

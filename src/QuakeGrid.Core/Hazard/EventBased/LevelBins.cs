@@ -4,14 +4,26 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 
 /// <summary>
 /// Exceedance counting by histogram: a ground motion ln y falls in bin = #{levels l : ln y &gt; ln x_l} (levels strictly
-/// increasing, so this is also the number of levels it exceeds), found by a branch-free binary search over the levels
-/// padded with +∞ to a power of two; one increment per (site, event) instead of one per exceeded level. The exceedance
-/// count of level l is then the number of events in bins above l (<see cref="ToExceedanceCounts"/>).
+/// increasing, so this is also the number of levels it exceeds); one increment per (site, event) instead of one per
+/// exceeded level. The exceedance count of level l is then the number of events in bins above l
+/// (<see cref="ToExceedanceCounts"/>).
+/// <para>
+/// The bin comes from a lookup table over a uniform grid in ln y whose cells are narrower than the smallest gap between
+/// levels, so each cell holds at most one level: bin = table[cell] + (ln y &gt; level[table[cell]]) — exact, one
+/// comparison (plus two guards against rounding at cell edges). Outside the grid (below the first or above the last level) the bin is 0 or the level count. When the
+/// levels are too unevenly spaced for a table of <see cref="MaxCells"/> cells, a branch-free binary search over the
+/// levels padded with +∞ to a power of two is used instead.
+/// </para>
 /// </summary>
 internal sealed class LevelBins
 {
+    /// <summary>Largest lookup table.</summary>
+    public const int MaxCells = 1 << 14;
+
     private readonly double[] _padded;
     private readonly int _half;
+    private readonly int[]? _table;
+    private readonly double _lo, _inv;
 
     public LevelBins(double[] lnLevels)
     {
@@ -22,6 +34,25 @@ internal sealed class LevelBins
         Array.Fill(_padded, double.PositiveInfinity);
         lnLevels.CopyTo(_padded, 0);
         _half = p >> 1;
+        if (Levels < 2) return;
+        var minGap = double.PositiveInfinity;
+        for (var l = 1; l < Levels; l++) minGap = Math.Min(minGap, lnLevels[l] - lnLevels[l - 1]);
+        var span = lnLevels[^1] - lnLevels[0];
+        var cells = (int)Math.Min(MaxCells + 1.0, Math.Ceiling(span / minGap * 2) + 1);
+        if (cells > MaxCells || !(minGap > 0)) return;
+        _lo = lnLevels[0];
+        var width = span / (cells - 1);
+        _inv = 1.0 / width;
+        // table[c] = number of levels strictly below the cell's lower edge, i.e. the bin of any ln y in the cell up to the
+        // one level the cell may contain (cells are at most minGap / 2 wide).
+        _table = new int[cells + 1];
+        for (var c = 0; c <= cells; c++)
+        {
+            var edge = _lo + c * width;
+            var k = 0;
+            while (k < Levels && lnLevels[k] < edge) k++;
+            _table[c] = Math.Min(k, Levels - 1);
+        }
     }
 
     /// <summary>Number of levels.</summary>
@@ -32,6 +63,22 @@ internal sealed class LevelBins
     /// <summary>#{l : lnY &gt; lnLevel_l}, in [0, Levels].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Bin(double lnY)
+    {
+        if (_table is { } table)
+        {
+            var t = (lnY - _lo) * _inv;
+            if (!(t >= 0)) return 0; // below the first level (or NaN)
+            if (t >= table.Length - 1) return lnY > _padded[Levels - 1] ? Levels : BinarySearch(lnY);
+            var k = table[(int)t];
+            // Guard against rounding in t at a cell edge: the levels below k must lie below ln y, level k + 1 above it.
+            if ((k > 0 && !(lnY > _padded[k - 1])) || lnY > _padded[k + 1]) return BinarySearch(lnY);
+            return lnY > _padded[k] ? k + 1 : k;
+        }
+        return BinarySearch(lnY);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int BinarySearch(double lnY)
     {
         ref var a = ref _padded[0];
         var pos = 0;

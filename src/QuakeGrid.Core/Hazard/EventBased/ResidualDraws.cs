@@ -14,14 +14,16 @@ internal readonly struct ResidualDraws(double? truncationLevel, TruncationTail t
     private readonly bool _twoSided = tail == TruncationTail.TwoSided;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Draw(ulong key, long site)
+    public double Draw(ulong key, long site) => DrawHashed(key, CounterNormal.SiteHash(site));
+
+    /// <summary>As <see cref="Draw"/> with the site's <see cref="CounterNormal.SiteHash"/> precomputed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double DrawHashed(ulong key, ulong siteHash)
     {
-        var x = CounterNormal.Start(key, site);
         if (_n == 0) return 0.0;
-        while (true)
-        {
-            var z = CounterNormal.Next(ref x);
-            if (z <= _n && (!_twoSided || z >= -_n)) return z;
-        }
+        var x = CounterNormal.Start(key, siteHash);
+        var z = CounterNormal.FromBits(x, ref x);
+        while (!(z <= _n && (!_twoSided || z >= -_n))) z = CounterNormal.Next(ref x);
+        return z;
     }
 }

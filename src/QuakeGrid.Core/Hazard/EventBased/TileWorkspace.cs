@@ -56,6 +56,8 @@ internal sealed class TileWorkspace
     public int ArenaUsed { get; set; }
     public long SiteEvents { get; set; }
     public long Events { get; set; }
+    // Profile ticks of the current call.
+    public long DistanceTicks, GmmTicks, FieldTicks, CountTicks, FieldValues;
     /// <summary>[branch][imt][localSite · bins + bin].</summary>
     public long[][][] Hist { get; }
 
@@ -116,6 +118,7 @@ internal sealed class TileWorkspace
     {
         foreach (var hb in Hist) foreach (var h in hb) Array.Clear(h);
         SegmentCount = 0; Lanes = 0; ArenaUsed = 0; SiteEvents = 0; Events = 0;
+        DistanceTicks = 0; GmmTicks = 0; FieldTicks = 0; CountTicks = 0; FieldValues = 0;
     }
 
     /// <summary>One rupture's events in the current sweep: lanes [Lane, Lane + Events), arena [Offset, Offset + Sites).</summary>
