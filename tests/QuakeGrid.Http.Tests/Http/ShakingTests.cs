@@ -86,6 +86,40 @@ public sealed class ShakingTests(SiloServer silo)
         Assert.True(c.GetProperty("ln").GetProperty("mean").GetDouble() < a.GetProperty("ln").GetProperty("mean").GetDouble());
     }
 
+    [Fact]
+    public async Task Co_located_exact_stations_use_the_pseudo_inverse_as_Core()
+    {
+        // Two instruments at one place with no observation error make C_NN singular: Core falls back to the
+        // Moore–Penrose inverse, and so must the site grain's solve.
+        const string id = "tr2023-colocated";
+        var put = await silo.Http.PutAsJsonAsync($"/v1/events/{id}", Turkey2023.EventBody(50));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        (string Id, double Lon, double Lat, double Pga)[] st = [("P1", 37.00, 37.00, 0.30), ("P2", 37.00, 37.00, 0.20), ("P3", 37.30, 37.20, 0.25), ("P4", 36.80, 37.10, 0.40)];
+        var post = await silo.Http.PostAsJsonAsync($"/v1/events/{id}/stations", new { stations = st.Select(s => Station(s.Id, s.Lon, s.Lat, s.Pga)).ToArray() });
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+
+        var rupture = RuptureSpecMapper.ToCore(Turkey2023.Rupture(), "test");
+        var gmm = GmmFactory.Create("BSSA14");
+        var projection = new LocalProjection(rupture.Hypocenter.Lon, rupture.Hypocenter.Lat);
+        var sites = new SiteCollection(st.Select(s => s.Lon).ToArray(), st.Select(s => s.Lat).ToArray(), Enumerable.Repeat(400.0, st.Length).ToArray());
+        var g = ScenarioGroundMotion.Evaluate(gmm, rupture, sites, [Imt.Pga]);
+        var stations = new ConditioningStations(QuakeGrid.Core.Correlation.CorrelationSiteBuilder.FromSites(sites, projection, rupture.Hypocenter), [Imt.Pga],
+            [st.Select(s => Math.Log(s.Pga)).ToArray()], [new double[st.Length]], g.LnMedian, g.Tau, g.Phi);
+        var model = ConditioningModel.FromSpec("JB2009");
+        var sys = StationSystem.Build(stations, model, Imt.Pga);
+        Assert.True(sys.UsedPseudoInverse);
+        var points = new[] { (37.05, 37.02), (36.9, 37.05) };
+        var targets = ConditioningInputs.Targets(new SiteCollection(points.Select(p => p.Item1).ToArray(), points.Select(p => p.Item2).ToArray(), [760.0, 760.0]),
+            Imt.Pga, gmm, rupture, projection);
+        var exact = ExactConditioner.Condition(sys, targets, model);
+        for (var j = 0; j < points.Length; j++)
+        {
+            var r = await Shaking(id, points[j], "PGA", null);
+            Assert.Equal(st.Length, r.GetProperty("stationsUsed").GetInt32());
+            AssertMoments(r, exact, j);
+        }
+    }
+
     internal static object Station(string id, double lon, double lat, double pga) =>
         new { id, lon, lat, vs30 = 400.0, amplitudes = new[] { new { imt = "PGA", value = pga, lnSigma = 0.0 } } };
 
