@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Orleans.Configuration;
 using QuakeGrid.Grains.Hosting;
 using QuakeGrid.Silo;
+using QuakeGrid.Silo.Http;
 using StackExchange.Redis;
 
 // A QuakeGrid silo: Redis clustering and Redis grain storage (default and "quakegrid"), endpoints and ids from
@@ -13,6 +14,7 @@ var redis = ConfigurationOptions.Parse(settings.Redis);
 var advertised = ResolveAdvertisedIp(settings.AdvertisedIp);
 
 builder.WebHost.UseUrls($"http://{(settings.ListenOnAnyAddress ? "0.0.0.0" : advertised.ToString())}:{settings.HttpPort}");
+builder.Services.AddQuakeGridHttpApi();
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.UseOrleans(silo =>
 {
@@ -36,6 +38,7 @@ builder.UseOrleans(silo =>
 
 var app = builder.Build();
 app.MapGet("/health", SiloHealth.Get);
+app.MapQuakeGridHttpApi(settings.JobFilesRoot);
 app.Run();
 
 static IPAddress ResolveAdvertisedIp(string text)

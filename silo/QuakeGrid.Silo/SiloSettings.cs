@@ -26,6 +26,8 @@ public sealed class SiloSettings
     public double ProbeTimeoutSeconds { get; set; } = 5;
     /// <summary>Missed probes before a silo is suspected.</summary>
     public int MissedProbesLimit { get; set; } = 3;
+    /// <summary>Folder under which <c>POST /v1/jobs</c> may read job files named by <c>serverPath</c>; null disables it.</summary>
+    public string? JobFilesRoot { get; set; }
     /// <summary>Suspicion votes needed to declare a silo dead.</summary>
     public int VotesForDeathDeclaration { get; set; } = 2;
 }
