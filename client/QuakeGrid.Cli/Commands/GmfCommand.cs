@@ -3,6 +3,7 @@ using System.Diagnostics;
 using QuakeGrid.Cli.Fields;
 using QuakeGrid.Cli.Output;
 using QuakeGrid.Core.Gmm;
+using QuakeGrid.Core.Gp.Vecchia;
 using QuakeGrid.Core.Sites;
 using QuakeGrid.Core.Validation;
 
@@ -28,7 +29,7 @@ public static class GmfCommand
         var events = new Option<int>("--events") { Description = "Number of events (fields).", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Job seed; event e draws from streams derived from (seed, e, purpose).", Required = true };
         var method = new Option<string>("--method") { Description = "exact (dense Cholesky, up to 5,000 sites) or vecchia.", DefaultValueFactory = _ => "exact" };
-        var neighbors = new Option<int>("--neighbors") { Description = "Vecchia neighbours m.", DefaultValueFactory = _ => 30 };
+        var neighbors = new Option<int?>("--neighbors") { Description = "Vecchia neighbours m (default 30; 150 with the mixed rule for kernels with a Vs30 term, EAS)." };
         var component = new Option<string>("--output-component") { Description = "total (ln IM = mu + tau*eta + phi*eps) or within (eps).", DefaultValueFactory = _ => "total" };
         var float32 = new Option<bool>("--float32") { Description = "Store .bin values as float32 instead of float64." };
         var threads = new Option<int>("--threads") { Description = "Maximum threads (-1: all cores).", DefaultValueFactory = _ => -1 };
@@ -48,7 +49,7 @@ public static class GmfCommand
     }
 
     private sealed record Request(string Rupture, string? Sites, string? Grid, double Vs30, string Gmm, GmmOptions GmmOptions,
-        string Imt, string Correlation, int Events, ulong Seed, string Method, int Neighbors, string Component, bool Float32,
+        string Imt, string Correlation, int Events, ulong Seed, string Method, int? Neighbors, string Component, bool Float32,
         int Threads, string Output);
 
     private static int Run(CliEnvironment env, Request q)
@@ -70,7 +71,7 @@ public static class GmfCommand
             _ => throw new QuakeGridInputException("--output-component", q.Component, null, "expected total or within"),
         };
         if (q.Events < 1) throw new QuakeGridInputException("--events", null, null, $"{q.Events} must be at least 1");
-        if (q.Neighbors < 1 || q.Neighbors > 200) throw new QuakeGridInputException("--neighbors", null, null, $"{q.Neighbors} must be between 1 and 200");
+        if (q.Neighbors is < 1 or > 200) throw new QuakeGridInputException("--neighbors", null, null, $"{q.Neighbors} must be between 1 and 200");
         if (q.Threads == 0 || q.Threads < -1) throw new QuakeGridInputException("--threads", null, null, "give a positive thread count or -1 for all cores");
         if ((q.Sites is null) == (q.Grid is null)) throw new QuakeGridInputException("--sites", null, null, "give exactly one of --sites <site_model.csv> and --sites-grid lon0,lat0,lon1,lat1,spacing_km");
 
@@ -106,7 +107,8 @@ public static class GmfCommand
         var sw = Stopwatch.StartNew();
         var gmmResult = ScenarioGroundMotion.Evaluate(model, rupture, siteCollection, [imt.Imt]);
         var corrSites = GmfGenerator.CorrelationSitesFor(siteCollection, rupture.Hypocenter);
-        var fields = GmfGenerator.Within(corrSites, kernel, imt.Imt, method, q.Neighbors, q.Events, q.Seed, q.Threads);
+        var vecchia = VecchiaKernelRule.DefaultFor(kernel, q.Neighbors);
+        var fields = GmfGenerator.Within(corrSites, kernel, imt.Imt, method, vecchia, q.Events, q.Seed, q.Threads);
         if (component == GmfComponent.Total) GmfGenerator.ToTotal(fields, q.Events, gmmResult, 0, imt.Imt, q.Seed);
         var sampled = sw.Elapsed;
 
@@ -114,7 +116,7 @@ public static class GmfCommand
         if (ext == ".csv") AtomicFile.WriteText(q.Output, w => GmfCsvWriter.Write(w, result));
         else AtomicFile.WriteStream(q.Output, s => GmfBinaryFormat.Write(s, result, q.Float32));
 
-        var how = method == GmfMethod.Exact ? "exact" : $"vecchia m={q.Neighbors}";
+        var how = method == GmfMethod.Exact ? "exact" : $"vecchia m={vecchia.Neighbours}" + (vecchia.Rule == NeighbourRule.Mixed ? $" mixed rule: {vecchia.Anchors} anchors + {vecchia.SpatialNeighbours} nearest + most correlated of {vecchia.MixedCandidateCount} in (x, y, Vs30)" : "");
         env.Out.WriteLine($"{model.Name} {imt.Label} {kernel.Name} ({how}): {n:N0} sites x {q.Events:N0} events, {(component == GmfComponent.Total ? "ln IM" : "within-event eps")} -> {q.Output}");
         env.Out.WriteLine($"sampling {sampled.TotalSeconds:0.000} s, total {sw.Elapsed.TotalSeconds:0.000} s");
         return ExitCodes.Success;

@@ -32,16 +32,17 @@ public static class GmfGenerator
 
     /// <summary>
     /// The within-event fields eps for events 0..E−1, site-major (site i, event e at i·E + e).
-    /// <paramref name="correlationSites"/> carry planar coordinates and, for EA/EAS, the epicentral distance and azimuth.
+    /// <paramref name="correlationSites"/> carry planar coordinates and, for EA/EAS, the epicentral distance and azimuth;
+    /// <paramref name="vecchia"/> (used by the Vecchia method) is usually <see cref="VecchiaKernelRule.DefaultFor"/>.
     /// </summary>
     public static double[] Within(CorrelationSites correlationSites, ISpatialCorrelation kernel, Imt imt, GmfMethod method,
-        int neighbours, int events, ulong seed, int maxParallelism = -1)
+        VecchiaOptions vecchia, int events, ulong seed, int maxParallelism = -1)
     {
         var seeds = new ulong[events];
         for (var e = 0; e < events; e++) seeds[e] = WithinSeed(seed, e, imt);
         IFieldSampler sampler = method == GmfMethod.Exact
             ? new DenseFieldSampler(maxParallelism: maxParallelism)
-            : new VecchiaFieldSampler(new VecchiaOptions(neighbours), maxParallelism: maxParallelism);
+            : new VecchiaFieldSampler(vecchia, maxParallelism: maxParallelism);
         return sampler.Sample(correlationSites, kernel, seeds);
     }
 

@@ -49,6 +49,25 @@ public sealed class GmfCommandTests
     }
 
     [Fact]
+    public async Task VecchiaUsesTheMixedRuleForEasAndNearestForJB2009()
+    {
+        using var dir = new TempDirectory();
+        var jb = await Gmf(dir, 30, "jb.csv", "--events", "2", "--seed", "4", "--method", "vecchia");
+        Assert.True(jb.ExitCode == 0, jb.ToString());
+        Assert.Contains("(vecchia m=30)", jb.Out);
+        File.WriteAllText(dir.File("s.csv"), GmfTestInputs.SitesCsv(30));
+        string[] eas = ["gmf", "--rupture", dir.File("r.xml"), "--sites", dir.File("s.csv"), "--gmm", "BSSA14", "--imt", "SA(1.0)",
+            "--correlation", "EAS", "--events", "2", "--seed", "4", "--method", "vecchia"];
+        var e1 = await CliRun.RunAsync([.. eas, "--output", dir.File("eas.csv")]);
+        Assert.True(e1.ExitCode == 0, e1.ToString());
+        Assert.Contains("vecchia m=150 mixed rule: 80 anchors + 40 nearest + most correlated of 300 in (x, y, Vs30)", e1.Out);
+        var e2 = await CliRun.RunAsync([.. eas, "--neighbors", "15", "--threads", "1", "--output", dir.File("eas15.csv")]);
+        Assert.True(e2.ExitCode == 0, e2.ToString());
+        Assert.Contains("vecchia m=15 mixed rule: 8 anchors + 4 nearest + most correlated of 30", e2.Out);
+        Assert.Equal(30, CsvTable.Read(dir.File("eas15.csv")).Rows.Count);
+    }
+
+    [Fact]
     public async Task BinaryRoundTripEqualsCsv()
     {
         using var dir = new TempDirectory();

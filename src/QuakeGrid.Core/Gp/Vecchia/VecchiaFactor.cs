@@ -68,19 +68,24 @@ public sealed class VecchiaFactor
         var m = structure.Options.Neighbours;
         var stride = structure.Stride;
         var ranked = structure.Options.Rule == NeighbourRule.CorrelationRanked;
+        var mixed = structure.Options.Rule == NeighbourRule.Mixed;
         var order = structure.Order;
         var nbrOut = new int[(long)n * m];
         var bOut = new double[(long)n * m];
         var d = new double[n];
         var sqrtD = new double[n];
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new Scratch(stride, m), (i, _, s) =>
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new Scratch(stride, m, mixed ? n : 0), (i, _, s) =>
         {
             var cand = Math.Min(i, stride);
             var k = Math.Min(i, m);
             var candPos = structure.Neighbours.AsSpan(i * stride, cand);
             var chosen = nbrOut.AsSpan(i * m, k);
             var site = order[i];
-            if (ranked && cand > k)
+            if (mixed)
+            {
+                SelectMixed(structure, sites, kernel, i, k, chosen, s);
+            }
+            else if (ranked && cand > k)
             {
                 for (var q = 0; q < cand; q++) s.Sites[q] = order[candPos[q]];
                 kernel.Row(sites, site, sites, s.Sites.AsSpan(0, cand), s.Rho.AsSpan(0, cand));
@@ -121,8 +126,53 @@ public sealed class VecchiaFactor
         return new VecchiaFactor(structure, m, nbrOut, bOut, d, sqrtD, sw.Elapsed);
     }
 
-    private sealed class Scratch(int stride, int m)
+    /// <summary>
+    /// <see cref="NeighbourRule.Mixed"/>: the first A positions, then the planar neighbours, then the feature-space
+    /// candidates in decreasing |rho| to the site (ties: nearer candidate first), skipping repeats, until k are chosen.
+    /// </summary>
+    private static void SelectMixed(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, int i, int k, Span<int> chosen, Scratch s)
     {
+        var opt = structure.Options;
+        var stride = structure.Stride;
+        var spatial = opt.SpatialNeighbours;
+        var row = structure.Neighbours.AsSpan(i * stride, stride);
+        var stamp = s.Stamp;
+        var tag = i + 1;
+        var q = 0;
+        for (var a = Math.Min(opt.Anchors, k); q < a; q++)
+        {
+            chosen[q] = q;
+            stamp[q] = tag;
+        }
+        for (var t = 0; t < Math.Min(i, spatial) && q < k; t++)
+        {
+            var p = row[t];
+            if (stamp[p] == tag) continue;
+            stamp[p] = tag;
+            chosen[q++] = p;
+        }
+        if (q < k)
+        {
+            var pool = row.Slice(spatial, Math.Min(i, stride - spatial));
+            var c = 0;
+            foreach (var p in pool)
+            {
+                if (stamp[p] == tag) continue;
+                s.Pick[c] = p;
+                s.Sites[c++] = structure.Order[p];
+            }
+            kernel.Row(sites, structure.Order[i], sites, s.Sites.AsSpan(0, c), s.Rho.AsSpan(0, c));
+            for (var t = 0; t < c; t++) s.Key[t] = -Math.Abs(s.Rho[t]) + t * 1e-15; // nearer first on (near-)ties
+            Array.Sort(s.Key, s.Pick, 0, c);
+            for (var t = 0; t < c && q < k; t++) chosen[q++] = s.Pick[t];
+        }
+        if (q < k) throw new InvalidOperationException($"mixed neighbour rule filled {q} of {k} neighbours at position {i}");
+    }
+
+    private sealed class Scratch(int stride, int m, int sites)
+    {
+        public readonly int[] Stamp = new int[sites];
+        public readonly double[] Key = new double[stride];
         public readonly int[] Sites = new int[stride];
         public readonly double[] Rho = new double[stride];
         public readonly int[] Pick = new int[stride];

@@ -35,4 +35,40 @@ public static class VecchiaFeatures
         for (var i = 0; i < n; i++) s[i] = sites.Vs30[i] / p.LS;
         return [fx, fy, ax, ay, s];
     }
+
+    /// <summary>
+    /// Feature coordinates for <see cref="NeighbourRule.Mixed"/>, in km: planar X, Y, then Vs30·<paramref name="vs30Scale"/>
+    /// (km per m/s) when the kernel has a Vs30 term (Bodenmann EAS), then the epicentral-azimuth unit vector times
+    /// <paramref name="azimuthScale"/> (km) when it has an azimuth term (EA, EAS). Max-min order and candidate search in
+    /// this space spread the first sites over location, Vs30 and azimuth, and offer each site earlier sites that are near
+    /// it in all three. Isotropic kernels get planar X/Y.
+    /// </summary>
+    public static double[][] ForMixedRule(CorrelationSites sites, ISpatialCorrelation kernel, double vs30Scale, double azimuthScale)
+    {
+        if (kernel is not BodenmannCorrelation b || b.Variant == BodenmannVariant.E) return [sites.X, sites.Y];
+        var n = sites.Count;
+        if (sites.EpiAzimuth.Length != n) throw new ArgumentException($"kernel {b.Name} needs the epicentral azimuth of every site");
+        var list = new List<double[]> { sites.X, sites.Y };
+        if (b.Variant == BodenmannVariant.EAS)
+        {
+            if (sites.Vs30.Length != n) throw new ArgumentException($"kernel {b.Name} needs the Vs30 of every site");
+            var s = new double[n];
+            for (var i = 0; i < n; i++) s[i] = sites.Vs30[i] * vs30Scale;
+            list.Add(s);
+        }
+        if (azimuthScale > 0)
+        {
+            var ax = new double[n];
+            var ay = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var t = sites.EpiAzimuth[i] * Math.PI / 180.0;
+                ax[i] = azimuthScale * Math.Sin(t);
+                ay[i] = azimuthScale * Math.Cos(t);
+            }
+            list.Add(ax);
+            list.Add(ay);
+        }
+        return [.. list];
+    }
 }

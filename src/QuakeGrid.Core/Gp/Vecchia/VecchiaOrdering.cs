@@ -32,6 +32,17 @@ public enum NeighbourRule
     /// earlier sites; helps kernels whose correlation is not a function of distance alone (Vs30 or azimuth terms).
     /// </summary>
     CorrelationRanked,
+
+    /// <summary>
+    /// For kernels whose correlation is not a function of distance alone (Bodenmann EAS: Vs30 and azimuth terms): the
+    /// conditioning set of each site is the union of (1) the first <see cref="VecchiaOptions.Anchors"/> sites of the order
+    /// (a coarse max-min cover of the region, carrying the long-range part of a heavy-tailed kernel), (2) its
+    /// <see cref="VecchiaOptions.SpatialNeighbours"/> nearest earlier sites in planar distance (the screening part), and
+    /// (3) the most correlated earlier sites among its <see cref="VecchiaOptions.Candidates"/> nearest in the structure's
+    /// feature space (sites with similar Vs30 and azimuth), up to m sites in all. The order is max-min in the feature
+    /// space, whose first two coordinates must be planar X/Y in km (<see cref="VecchiaFeatures.ForMixedRule"/>).
+    /// </summary>
+    Mixed,
 }
 
 /// <summary>Options of the Vecchia structure and factor.</summary>
@@ -43,11 +54,32 @@ public enum NeighbourRule
 public sealed record VecchiaOptions(int Neighbours = 30, VecchiaOrdering Ordering = VecchiaOrdering.MaxMin, NeighbourRule Rule = NeighbourRule.Nearest, int Candidates = 0,
     double CellFactor = 2.0)
 {
-    /// <summary>Neighbour lists the structure stores: m, or the candidate count for the correlation-ranked rule.</summary>
-    public int StoredNeighbours => Rule == NeighbourRule.Nearest ? Neighbours : Math.Max(Neighbours, Candidates > 0 ? Candidates : 3 * Neighbours);
+    /// <summary><see cref="NeighbourRule.Mixed"/>: the first sites of the order in every conditioning set (default 0).</summary>
+    public int Anchors { get; init; }
+
+    /// <summary><see cref="NeighbourRule.Mixed"/>: nearest earlier sites in planar distance in every conditioning set (default 0).</summary>
+    public int SpatialNeighbours { get; init; }
+
+    /// <summary>
+    /// Neighbour lists the structure stores: m; the candidate count for the correlation-ranked rule; for the mixed rule the
+    /// spatial neighbours followed by the feature-space candidates (default 3m).
+    /// </summary>
+    public int StoredNeighbours => Rule switch
+    {
+        NeighbourRule.Nearest => Neighbours,
+        NeighbourRule.Mixed => SpatialNeighbours + MixedCandidates,
+        _ => Math.Max(Neighbours, Candidates > 0 ? Candidates : 3 * Neighbours),
+    };
+
+    /// <summary>Feature-space candidates of the mixed rule: at least m, so that every conditioning set can be filled.</summary>
+    public int MixedCandidateCount => MixedCandidates;
+
+    private int MixedCandidates => Math.Max(Neighbours, Candidates > 0 ? Candidates : 3 * Neighbours);
 
     public void Validate()
     {
+        if (Anchors < 0 || SpatialNeighbours < 0 || Anchors + SpatialNeighbours > Neighbours)
+            throw new ArgumentOutOfRangeException(nameof(Anchors), $"anchors ({Anchors}) and spatial neighbours ({SpatialNeighbours}) must be non-negative and add up to at most m = {Neighbours}");
         if (Neighbours < 1 || Neighbours > 512) throw new ArgumentOutOfRangeException(nameof(Neighbours), Neighbours, "neighbour count m must lie in [1, 512]");
         if (Candidates < 0 || Candidates > 2048) throw new ArgumentOutOfRangeException(nameof(Candidates), Candidates, "candidate count must lie in [0, 2048]");
         if (!(CellFactor >= 1 && CellFactor <= 1024)) throw new ArgumentOutOfRangeException(nameof(CellFactor), CellFactor, "cell factor must lie in [1, 1024]");

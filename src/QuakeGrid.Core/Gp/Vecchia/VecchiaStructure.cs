@@ -8,7 +8,7 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// every kernel, IMT and event (a factor that varies per event — EA/EAS with a new epicentre — is rebuilt on the same
 /// structure with <see cref="VecchiaFactor.Compute"/>). Memory O(N·m): 4 bytes per stored neighbour.
 /// </summary>
-public sealed class VecchiaStructure
+public sealed partial class VecchiaStructure
 {
     internal VecchiaStructure(int[] order, int[] rank, double[] length, int stride, int[] neighbours, VecchiaOptions options, TimeSpan orderingTime, TimeSpan neighbourTime)
     {
@@ -37,8 +37,14 @@ public sealed class VecchiaStructure
     public TimeSpan OrderingTime { get; }
     public TimeSpan NeighbourTime { get; }
 
-    /// <summary>Neighbour count at position <paramref name="i"/>.</summary>
-    public int NeighbourCount(int i) => Math.Min(i, Stride);
+    /// <summary>
+    /// Neighbour count at position <paramref name="i"/>. For <see cref="NeighbourRule.Mixed"/> the row holds min(i, S)
+    /// planar neighbours at offset 0 and min(i, Stride − S) feature-space candidates at offset S (S = spatial neighbours),
+    /// each part nearest first; this returns their sum.
+    /// </summary>
+    public int NeighbourCount(int i) => Options.Rule == NeighbourRule.Mixed
+        ? Math.Min(i, Options.SpatialNeighbours) + Math.Min(i, Stride - Options.SpatialNeighbours)
+        : Math.Min(i, Stride);
 
     /// <summary>Builds the order and neighbour lists for planar site coordinates <paramref name="x"/>, <paramref name="y"/> (km).</summary>
     public static VecchiaStructure Build(double[] x, double[] y, VecchiaOptions? options = null, int maxParallelism = -1) =>
@@ -67,6 +73,11 @@ public sealed class VecchiaStructure
 
         var stride = options.StoredNeighbours;
         var nbr = new int[(long)n * stride];
+        if (options.Rule == NeighbourRule.Mixed)
+        {
+            FindMixedNeighbours(coords, tree, order, rank, options, nbr, maxParallelism);
+            return new VecchiaStructure(order, rank, length, stride, nbr, options, orderingTime, sw.Elapsed);
+        }
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
             () => (new int[stride], new double[stride]),
             (i, _, scratch) =>
