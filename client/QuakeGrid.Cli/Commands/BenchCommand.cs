@@ -21,6 +21,7 @@ public static class BenchCommand
         command.Subcommands.Add(Gmf(env));
         command.Subcommands.Add(Condition(env));
         command.Subcommands.Add(BenchHazardCommand.Create(env));
+        command.Subcommands.Add(Inference.LikelihoodBenchCommand.Create(env));
         return command;
     }
 
@@ -101,7 +102,7 @@ public static class BenchCommand
         return counts;
     }
 
-    private static void Load(CliEnvironment env, string when)
+    internal static void Load(CliEnvironment env, string when)
     {
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
         env.Err.WriteLine($"load average at {when}: {load} ({Environment.ProcessorCount} cores)");

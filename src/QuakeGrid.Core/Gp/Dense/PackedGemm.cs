@@ -34,63 +34,88 @@ internal static unsafe class PackedGemm
         var nChunks = (mPanels + chunk - 1) / chunk;
         Parallel.For(0, nChunks, options, () => new double[Mr * k], (ci, _, ap) =>
         {
-            var p0 = ci * chunk;
-            var p1 = Math.Min(mPanels, p0 + chunk);
-            for (var ip = p0; ip < p1; ip++)
-            {
-                var i0 = ip * Mr;
-                var rows = Math.Min(Mr, m - i0);
-                PackA(a, aOffset + i0 * lda, lda, rows, k, ap);
-                var jEnd = lowerOnly ? Math.Min(n, i0 + rows + diagonalOffset) : n;
-                if (jEnd <= 0) continue;
-                var jpEnd = (jEnd + Nr - 1) / Nr;
-                for (var jp = 0; jp < jpEnd; jp++)
-                {
-                    var j0 = jp * Nr;
-                    var cols = Math.Min(Nr, n - j0);
-                    var full = rows == Mr && cols == Nr && (!lowerOnly || j0 + Nr - 1 <= i0 + diagonalOffset);
-                    fixed (double* pa = ap, pb = &bp[jp * Nr * k], pc = c)
-                    {
-                        Kernel(pa, pb, k, pc + cOffset + i0 * ldc + j0, ldc, sign, full, rows, cols, lowerOnly, i0 + diagonalOffset - j0);
-                    }
-                }
-            }
+            RowPanels(c, cOffset, ldc, a, aOffset, lda, bp, m, n, k, sign, lowerOnly, diagonalOffset, ci * chunk, Math.Min(mPanels, (ci + 1) * chunk), ap);
             return ap;
         }, _ => { });
+    }
+
+    /// <summary>
+    /// Same product as <see cref="Update"/> on the calling thread, with caller-provided pack buffers (no allocation,
+    /// no fork/join): for callers that already parallelise over independent problems. <paramref name="packB"/> needs
+    /// ⌈n/8⌉·8·k doubles, <paramref name="packA"/> 4·k.
+    /// </summary>
+    public static void UpdateSerial(
+        double[] c, int cOffset, int ldc,
+        double[] a, int aOffset, int lda,
+        double[] b, int bOffset, int ldb, bool transB,
+        int m, int n, int k, double sign, bool lowerOnly, int diagonalOffset, double[] packB, double[] packA)
+    {
+        if (m <= 0 || n <= 0 || k <= 0) return;
+        var nPanels = (n + Nr - 1) / Nr;
+        if (packB.Length < nPanels * Nr * k || packA.Length < Mr * k) throw new ArgumentException("pack buffers too small");
+        for (var jp = 0; jp < nPanels; jp++) PackBPanel(b, bOffset, ldb, transB, n, k, packB, jp);
+        RowPanels(c, cOffset, ldc, a, aOffset, lda, packB, m, n, k, sign, lowerOnly, diagonalOffset, 0, (m + Mr - 1) / Mr, packA);
+    }
+
+    private static void RowPanels(
+        double[] c, int cOffset, int ldc, double[] a, int aOffset, int lda, double[] bp,
+        int m, int n, int k, double sign, bool lowerOnly, int diagonalOffset, int p0, int p1, double[] ap)
+    {
+        for (var ip = p0; ip < p1; ip++)
+        {
+            var i0 = ip * Mr;
+            var rows = Math.Min(Mr, m - i0);
+            PackA(a, aOffset + i0 * lda, lda, rows, k, ap);
+            var jEnd = lowerOnly ? Math.Min(n, i0 + rows + diagonalOffset) : n;
+            if (jEnd <= 0) continue;
+            var jpEnd = (jEnd + Nr - 1) / Nr;
+            for (var jp = 0; jp < jpEnd; jp++)
+            {
+                var j0 = jp * Nr;
+                var cols = Math.Min(Nr, n - j0);
+                var full = rows == Mr && cols == Nr && (!lowerOnly || j0 + Nr - 1 <= i0 + diagonalOffset);
+                fixed (double* pa = ap, pb = &bp[jp * Nr * k], pc = c)
+                {
+                    Kernel(pa, pb, k, pc + cOffset + i0 * ldc + j0, ldc, sign, full, rows, cols, lowerOnly, i0 + diagonalOffset - j0);
+                }
+            }
+        }
     }
 
     private static void PackB(double[] b, int off, int ldb, bool transB, int n, int k, double[] bp)
     {
         var nPanels = (n + Nr - 1) / Nr;
-        Parallel.For(0, nPanels, jp =>
+        Parallel.For(0, nPanels, jp => PackBPanel(b, off, ldb, transB, n, k, bp, jp));
+    }
+
+    private static void PackBPanel(double[] b, int off, int ldb, bool transB, int n, int k, double[] bp, int jp)
+    {
+        var j0 = jp * Nr;
+        var cols = Math.Min(Nr, n - j0);
+        var dst = jp * Nr * k;
+        if (transB)
         {
-            var j0 = jp * Nr;
-            var cols = Math.Min(Nr, n - j0);
-            var dst = jp * Nr * k;
-            if (transB)
+            for (var jj = 0; jj < Nr; jj++)
             {
-                for (var jj = 0; jj < Nr; jj++)
+                if (jj < cols)
                 {
-                    if (jj < cols)
-                    {
-                        var src = off + (j0 + jj) * ldb;
-                        for (var p = 0; p < k; p++) bp[dst + p * Nr + jj] = b[src + p];
-                    }
-                    else
-                    {
-                        for (var p = 0; p < k; p++) bp[dst + p * Nr + jj] = 0;
-                    }
+                    var src = off + (j0 + jj) * ldb;
+                    for (var p = 0; p < k; p++) bp[dst + p * Nr + jj] = b[src + p];
+                }
+                else
+                {
+                    for (var p = 0; p < k; p++) bp[dst + p * Nr + jj] = 0;
                 }
             }
-            else
+        }
+        else
+        {
+            for (var p = 0; p < k; p++)
             {
-                for (var p = 0; p < k; p++)
-                {
-                    var src = off + p * ldb + j0;
-                    for (var jj = 0; jj < Nr; jj++) bp[dst + p * Nr + jj] = jj < cols ? b[src + jj] : 0;
-                }
+                var src = off + p * ldb + j0;
+                for (var jj = 0; jj < Nr; jj++) bp[dst + p * Nr + jj] = jj < cols ? b[src + jj] : 0;
             }
-        });
+        }
     }
 
     private static void PackA(double[] a, int off, int lda, int rows, int k, double[] ap)

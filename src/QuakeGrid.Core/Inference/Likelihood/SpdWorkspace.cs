@@ -20,10 +20,20 @@ public sealed class SpdWorkspace
         Inverse = new double[capacity * capacity];
         Vector = new double[capacity];
         Row = new double[capacity];
+        if (capacity >= BlockedThreshold) Solver = new SerialSpdSolver(capacity);
     }
 
-    /// <summary>Size from which the blocked shared Cholesky is used.</summary>
-    public const int BlockedThreshold = 96;
+    /// <summary>Blocked serial kernels (factor and inverse) used for n ≥ <see cref="BlockedThreshold"/>; null below.</summary>
+    public SerialSpdSolver? Solver { get; }
+
+    /// <summary>
+    /// Size from which the blocked kernels of <see cref="SerialSpdSolver"/> are used by <see cref="FactorBlocked"/> and
+    /// <see cref="InvertBlocked"/>; smaller matrices use the unblocked row-oriented code, which is faster there.
+    /// </summary>
+    public const int BlockedThreshold = 48;
+
+    /// <summary>Size from which <see cref="Factor"/> uses the shared parallel blocked <see cref="DenseCholesky"/>.</summary>
+    public const int SharedCholeskyThreshold = 96;
 
     /// <summary>Maximum n.</summary>
     public int Capacity { get; }
@@ -49,12 +59,17 @@ public sealed class SpdWorkspace
     /// </summary>
     public double Factor(int n)
     {
-        if (n >= BlockedThreshold)
+        if (n >= SharedCholeskyThreshold)
         {
             try { DenseCholesky.FactorInPlace(Matrix, n, maxParallelism: 1); }
             catch (InvalidOperationException) { return double.NaN; }
             return DenseCholesky.LogDeterminant(Matrix, n);
         }
+        return FactorUnblocked(n);
+    }
+
+    private double FactorUnblocked(int n)
+    {
         var a = Matrix.AsSpan(0, n * n);
         var logDet = 0.0;
         for (var i = 0; i < n; i++)
@@ -73,6 +88,27 @@ public sealed class SpdWorkspace
             logDet += 2 * Math.Log(l);
         }
         return logDet;
+    }
+
+    /// <summary>
+    /// As <see cref="Factor"/>, but for n ≥ <see cref="BlockedThreshold"/> with the serial blocked
+    /// <see cref="SerialSpdSolver.TryFactor"/> (no allocation, no fork/join).
+    /// </summary>
+    public double FactorBlocked(int n)
+    {
+        if (n < BlockedThreshold || Solver is null) return FactorUnblocked(n);
+        return Solver.TryFactor(Matrix, n) ? SerialSpdSolver.LogDeterminant(Matrix, n) : double.NaN;
+    }
+
+    /// <summary>
+    /// Lower triangle of K⁻¹ into <see cref="Inverse"/> from the factor in <see cref="Matrix"/>: blocked
+    /// (<see cref="SerialSpdSolver.InverseFromFactor"/>, factor kept) for n ≥ <see cref="BlockedThreshold"/>, else
+    /// <see cref="InvertFromFactor"/> (factor overwritten by L⁻¹).
+    /// </summary>
+    public void InvertBlocked(int n)
+    {
+        if (n < BlockedThreshold || Solver is null) InvertFromFactor(n);
+        else Solver.InverseFromFactor(Matrix, n, Inverse);
     }
 
     /// <summary>Solves K x = b in place in <see cref="Vector"/> (size n) using the factor.</summary>

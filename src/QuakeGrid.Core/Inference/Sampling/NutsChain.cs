@@ -6,7 +6,7 @@ namespace QuakeGrid.Core.Inference.Sampling;
 /// <summary>
 /// One chain of the No-U-Turn sampler, multinomial variant with biased progressive sampling at the top level and
 /// the generalised U-turn criterion checked across merged sub-trees, as in Stan (Hoffman &amp; Gelman 2014, JMLR 15;
-/// Betancourt 2017, arXiv:1701.02434, Appendix A). Diagonal Euclidean metric: H(q, p) = −log π(q) + ½ pᵀM⁻¹p.
+/// Betancourt 2017, arXiv:1701.02434, Appendix A). Euclidean metric, diagonal or dense: H(q, p) = −log π(q) + ½ pᵀM⁻¹p.
 /// </summary>
 internal sealed class NutsChain
 {
@@ -35,7 +35,36 @@ internal sealed class NutsChain
         StepSize = 1.0;
     }
 
+    /// <summary>Diagonal of the inverse metric M⁻¹ (the whole metric unless <see cref="SetDenseInverseMetric"/> was called).</summary>
     public double[] InverseMetric { get; }
+
+    // Dense inverse metric Σ = M⁻¹ (row-major d×d) and its lower Cholesky factor; null while diagonal.
+    private double[]? _sigma, _sigmaChol;
+
+    /// <summary>
+    /// Switches to the dense inverse metric <paramref name="sigma"/> (row-major d×d, symmetric positive definite);
+    /// momenta are then drawn as p = L⁻ᵀz with Σ = L Lᵀ, so that Cov(p) = Σ⁻¹ = M.
+    /// </summary>
+    public void SetDenseInverseMetric(double[] sigma)
+    {
+        var d = _d;
+        var l = new double[d * d];
+        for (var i = 0; i < d; i++)
+        for (var j = 0; j <= i; j++)
+        {
+            var s = sigma[i * d + j];
+            for (var k = 0; k < j; k++) s -= l[i * d + k] * l[j * d + k];
+            if (i == j)
+            {
+                if (!(s > 0)) throw new ArgumentException("dense inverse metric is not positive definite");
+                l[i * d + i] = Math.Sqrt(s);
+            }
+            else l[i * d + j] = s / l[j * d + j];
+        }
+        _sigma = (double[])sigma.Clone();
+        _sigmaChol = l;
+        for (var i = 0; i < d; i++) InverseMetric[i] = sigma[i * d + i];
+    }
     public double StepSize { get; set; }
     public double[] Position => _q;
     public double LogDensity => _logp;
@@ -46,6 +75,17 @@ internal sealed class NutsChain
 
     private double Kinetic(double[] p)
     {
+        if (_sigma is not null)
+        {
+            var kd = 0.0;
+            for (var i = 0; i < _d; i++)
+            {
+                var v = 0.0;
+                for (var j = 0; j < _d; j++) v += _sigma[i * _d + j] * p[j];
+                kd += p[i] * v;
+            }
+            return 0.5 * kd;
+        }
         var k = 0.0;
         for (var i = 0; i < _d; i++) k += p[i] * p[i] * InverseMetric[i];
         return 0.5 * k;
@@ -53,13 +93,36 @@ internal sealed class NutsChain
 
     private void SampleMomentum(double[] p)
     {
+        if (_sigmaChol is not null)
+        {
+            for (var i = 0; i < _d; i++) p[i] = _rng.NextStandardNormal();
+            for (var i = _d - 1; i >= 0; i--)
+            {
+                var s = p[i];
+                for (var k = i + 1; k < _d; k++) s -= _sigmaChol[k * _d + i] * p[k];
+                p[i] = s / _sigmaChol[i * _d + i];
+            }
+            return;
+        }
         for (var i = 0; i < _d; i++) p[i] = _rng.NextStandardNormal() / Math.Sqrt(InverseMetric[i]);
     }
 
     private void Leapfrog(double eps)
     {
         for (var i = 0; i < _d; i++) _zp[i] += 0.5 * eps * _zg[i];
-        for (var i = 0; i < _d; i++) _zq[i] += eps * InverseMetric[i] * _zp[i];
+        if (_sigma is not null)
+        {
+            for (var i = 0; i < _d; i++)
+            {
+                var v = 0.0;
+                for (var j = 0; j < _d; j++) v += _sigma[i * _d + j] * _zp[j];
+                _zq[i] += eps * v;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < _d; i++) _zq[i] += eps * InverseMetric[i] * _zp[i];
+        }
         _zLogp = _target.Evaluate(_zq, _zg);
         GradientEvaluations++;
         if (!double.IsFinite(_zLogp)) { _zLogp = double.NegativeInfinity; return; }
@@ -183,9 +246,9 @@ internal sealed class NutsChain
             logSumWeight = LogSumExp(logSumWeight, h0 - h);
             sumMetro += h0 - h > 0 ? 1 : Math.Exp(h0 - h);
             Array.Copy(_zq, proposeQ, d); Array.Copy(_zg, proposeG, d); proposeL = _zLogp;
+            SharpInto(_zp, pSharpBeg);
             for (var i = 0; i < d; i++)
             {
-                pSharpBeg[i] = InverseMetric[i] * _zp[i];
                 pSharpEnd[i] = pSharpBeg[i];
                 rho[i] += _zp[i];
                 pBeg[i] = _zp[i];
@@ -231,8 +294,24 @@ internal sealed class NutsChain
     private double[] Sharp(double[] p)
     {
         var s = new double[_d];
-        for (var i = 0; i < _d; i++) s[i] = InverseMetric[i] * p[i];
+        SharpInto(p, s);
         return s;
+    }
+
+    /// <summary>p♯ = M⁻¹p.</summary>
+    private void SharpInto(double[] p, double[] into)
+    {
+        if (_sigma is null)
+        {
+            for (var i = 0; i < _d; i++) into[i] = InverseMetric[i] * p[i];
+            return;
+        }
+        for (var i = 0; i < _d; i++)
+        {
+            var v = 0.0;
+            for (var j = 0; j < _d; j++) v += _sigma[i * _d + j] * p[j];
+            into[i] = v;
+        }
     }
 
     private static bool Criterion(double[] pSharpMinus, double[] pSharpPlus, double[] rho)

@@ -45,6 +45,7 @@ public static class NutsSampler
         var da = new DualAveraging(s.TargetAcceptance);
         var schedule = new WarmupSchedule(s.Warmup, s.InitBuffer, s.TermBuffer, s.BaseWindow);
         var welford = new WelfordVariance(d);
+        var welfordDense = s.DenseMetric ? new WelfordCovariance(d) : null;
 
         if (s.Warmup > 0)
         {
@@ -57,10 +58,15 @@ public static class NutsSampler
             var t = chain.Step();
             if (t.Divergent) warmupDivergences++;
             chain.StepSize = da.Learn(t.AcceptStat);
-            if (schedule.InSlowWindow(it)) welford.Add(chain.Position);
+            if (schedule.InSlowWindow(it)) { welford.Add(chain.Position); welfordDense?.Add(chain.Position); }
             if (schedule.EndsWindow(it))
             {
-                welford.RegularisedVariance(chain.InverseMetric);
+                if (welfordDense is not null)
+                {
+                    chain.SetDenseInverseMetric(welfordDense.RegularisedCovariance());
+                    welfordDense.Reset();
+                }
+                else welford.RegularisedVariance(chain.InverseMetric);
                 welford.Reset();
                 chain.InitialiseStepSize();
                 da.Restart(chain.StepSize);
@@ -96,7 +102,7 @@ public static class NutsSampler
 /// <param name="Leapfrogs">Leapfrog steps per draw.</param>
 /// <param name="Divergent">Divergent transition flags per draw.</param>
 /// <param name="StepSize">Adapted step size.</param>
-/// <param name="InverseMetric">Adapted diagonal inverse metric.</param>
+/// <param name="InverseMetric">Adapted inverse metric: the diagonal (of the dense one when <see cref="NutsSettings.DenseMetric"/>).</param>
 /// <param name="WarmupDivergences">Divergences during warm-up (not counted in diagnostics).</param>
 /// <param name="GradientEvaluations">Gradient evaluations including warm-up.</param>
 public sealed record ChainResult(double[][] Draws, double[] LogDensity, double[] AcceptStat, int[] TreeDepth, int[] Leapfrogs,

@@ -23,6 +23,12 @@ public sealed record NutsSettings
     public int BaseWindow { get; init; } = 25;
     /// <summary>Half-width of the uniform initialisation around the centre, unconstrained units. Default 1.</summary>
     public double InitRadius { get; init; } = 1.0;
+    /// <summary>
+    /// Adapt a dense inverse metric (the posterior covariance of the unconstrained coordinates) instead of the
+    /// default diagonal one; cheaper trajectories when the coordinates are correlated (e.g. LE and gammaE).
+    /// Default false (diagonal, as in Stan's default).
+    /// </summary>
+    public bool DenseMetric { get; init; }
     /// <summary>Chains run in parallel when true (default); results do not depend on it.</summary>
     public bool Parallel { get; init; } = true;
 

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using QuakeGrid.Core.Inference.Data;
+using QuakeGrid.Core.Inference.Likelihood;
+
+namespace QuakeGrid.Core.Inference.Benchmarks;
+
+/// <summary>
+/// Time of one pooled log-likelihood + gradient evaluation for each <see cref="LikelihoodAlgorithm"/> and thread
+/// count, measured in one run (interleaved repeats, so machine load affects both alike). Benchmark, not a test.
+/// </summary>
+public static class LikelihoodBenchmark
+{
+    /// <summary>One configuration's timings.</summary>
+    /// <param name="Algorithm">Per-event algorithm.</param>
+    /// <param name="Threads">Maximum degree of parallelism over events.</param>
+    /// <param name="MedianMs">Median wall time per evaluation, ms.</param>
+    /// <param name="MinMs">Fastest evaluation, ms.</param>
+    /// <param name="LogLikelihood">Value at the evaluation point.</param>
+    public sealed record Row(LikelihoodAlgorithm Algorithm, int Threads, double MedianMs, double MinMs, double LogLikelihood);
+
+    /// <summary>
+    /// Evaluates <paramref name="repeats"/> times per configuration at natural parameters <paramref name="at"/>
+    /// after two untimed evaluations; configurations are interleaved repeat by repeat.
+    /// </summary>
+    public static IReadOnlyList<Row> Run(PooledResidualData data, CorrelationModelKind kind, KernelParameters at, int repeats, IReadOnlyList<int> threads)
+    {
+        var q = at.ToUnconstrained(kind);
+        var configs = new List<(LikelihoodAlgorithm A, int T, PooledLikelihood L, List<double> Ms, double Ll)>();
+        foreach (var t in threads)
+        foreach (var a in new[] { LikelihoodAlgorithm.Reference, LikelihoodAlgorithm.Blocked })
+            configs.Add((a, t, new PooledLikelihood(data, kind, maxDegreeOfParallelism: t, algorithm: a), new List<double>(), 0));
+        var g = new double[q.Length];
+        for (var c = 0; c < configs.Count; c++)
+        {
+            configs[c].L.Evaluate(q, g);
+            var ll = configs[c].L.Evaluate(q, g);
+            configs[c] = configs[c] with { Ll = ll };
+        }
+        for (var r = 0; r < repeats; r++)
+        foreach (var c in configs)
+        {
+            var sw = Stopwatch.StartNew();
+            c.L.Evaluate(q, g);
+            c.Ms.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return configs.Select(c =>
+        {
+            var s = c.Ms.Order().ToArray();
+            return new Row(c.A, c.T, s[s.Length / 2], s[0], c.Ll);
+        }).ToList();
+    }
+
+    /// <summary>Markdown table of <paramref name="rows"/>, with the speed-up over the reference at equal threads.</summary>
+    public static string ToMarkdown(IReadOnlyList<Row> rows)
+    {
+        var sb = new StringBuilder("| algorithm | threads | median ms | min ms | speed-up (median) | log-likelihood |\n|---|---|---|---|---|---|\n");
+        foreach (var r in rows)
+        {
+            var baseRow = rows.First(b => b.Threads == r.Threads && b.Algorithm == LikelihoodAlgorithm.Reference);
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Algorithm} | {r.Threads} | {r.MedianMs:F1} | {r.MinMs:F1} | {baseRow.MedianMs / r.MedianMs:F2} | {r.LogLikelihood:F6} |"));
+        }
+        return sb.ToString();
+    }
+}
