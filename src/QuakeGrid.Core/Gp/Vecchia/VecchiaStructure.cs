@@ -149,7 +149,7 @@ public sealed partial class VecchiaStructure
     }
 
     // Spreads the low 21 bits of v to the even bits of a 64-bit word.
-    private static ulong Interleave(uint v)
+    internal static ulong Interleave(uint v)
     {
         ulong z = v & 0x1FFFFF;
         z = (z | (z << 32)) & 0x001F00000000FFFFUL;
