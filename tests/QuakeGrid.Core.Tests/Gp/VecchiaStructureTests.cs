@@ -45,6 +45,28 @@ public class VecchiaStructureTests
     private static double D(CorrelationSites s, int a, int b) => Math.Sqrt((s.X[a] - s.X[b]) * (s.X[a] - s.X[b]) + (s.Y[a] - s.Y[b]) * (s.Y[a] - s.Y[b]));
 
     [Fact]
+    public void Level_Morton_order_is_a_stable_sort_of_the_max_min_order_by_level_then_Morton_code()
+    {
+        var g = new QuakeGrid.Core.Random.Xoshiro256StarStar(17);
+        var n = 5000;
+        var x = new double[n];
+        var y = new double[n];
+        for (var k = 0; k < n; k++) { x[k] = 40 * g.NextDouble(); y[k] = 25 * g.NextDouble(); }
+        x[7] = x[3]; y[7] = y[3]; // a duplicate: equal keys keep max-min order
+        var mm = VecchiaStructure.Build(x, y, new VecchiaOptions(10));
+        var lm = VecchiaStructure.Build(x, y, new VecchiaOptions(10, VecchiaOrdering.LevelMorton));
+        double span = Math.Max(x.Max() - x.Min(), y.Max() - y.Min()), x0 = x.Min(), y0 = y.Min();
+        ulong Morton(int s) => VecchiaStructure.Interleave((uint)Math.Min(2097151, (x[s] - x0) / span * 2097151))
+                               | (VecchiaStructure.Interleave((uint)Math.Min(2097151, (y[s] - y0) / span * 2097151)) << 1);
+        var expect = Enumerable.Range(0, n)
+            .OrderBy(p => p == 0 ? -1 : (int)Math.Floor(Math.Log2(mm.Length[1] / mm.Length[p])))
+            .ThenBy(p => Morton(mm.Order[p]))
+            .Select(p => mm.Order[p]).ToArray(); // LINQ OrderBy is stable: ties keep max-min position
+        Assert.Equal(expect, lm.Order);
+        Assert.Equal(expect.Select(s => mm.Length[mm.Rank[s]]).ToArray(), lm.Length);
+    }
+
+    [Fact]
     public void Full_conditioning_is_exact_loglikelihood_and_zero_KL()
     {
         // With m ≥ n − 1 the Vecchia factor is the exact Cholesky of the precision: KL = 0 and the log-density is exact.

@@ -3,10 +3,10 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// <summary>
 /// Exact max-min (farthest-first) ordering (Guinness 2018; Schäfer, Katzfuss &amp; Owhadi 2021): start at the point
 /// nearest the centroid, then repeatedly take the unselected point farthest from the selected set.
-/// Each point's squared distance to the selected set is a key in an indexed binary max-heap (ties: smaller index first,
-/// so the order is deterministic); after selecting a point at distance l, a kd-tree radius-l query lowers the keys of
-/// the points it finds (a key can only change within l, since every key is ≤ l²). The indexed heap updates keys in place,
-/// so memory stays O(N) (a lazy-deletion heap would hold stale entries). Cost about O(N log N) in practice; no O(N²) step.
+/// Each point's squared distance to the selected set is its key (ties: smaller index first, so the order is deterministic);
+/// after selecting a point at distance l, a kd-tree radius-l query lowers the keys of the points it finds (a key can only
+/// change within l, since every key is ≤ l²). The keys sit in an indexed 4-ary max-heap that lowers them in place, so
+/// memory stays O(N) (a lazy-deletion heap would hold stale entries). Cost about O(N log N) in practice; no O(N²) step.
 /// </summary>
 public static class MaxMinOrdering
 {
@@ -30,8 +30,7 @@ public static class MaxMinOrdering
         }
         var key = new double[n];
         for (var k = 0; k < n; k++) key[k] = tree.Dist2(k, first);
-        var heap = new IndexedMaxHeap(key);
-        heap.Remove(first);
+        var heap = new IndexedMaxHeap(key, first);
         order[0] = first;
         length[0] = double.PositiveInfinity;
         var visitor = new Lower { Key = key, Heap = heap };
@@ -57,56 +56,66 @@ public static class MaxMinOrdering
             if (dist2 < Key[point])
             {
                 Key[point] = dist2;
-                Heap.KeyDecreased(point);
+                Heap.KeyDecreased(point, dist2);
             }
         }
     }
 
-    /// <summary>Binary max-heap over point indices keyed by an external array; supports in-place key decrease.</summary>
+    /// <summary>
+    /// Indexed 4-ary max-heap over point indices with in-place key decrease. Each entry holds its key next to its point
+    /// (16 bytes), so the four children of a node share one 64-byte cache line and comparisons need no lookup in a
+    /// separate key array. Order: larger key first, ties by smaller point index (a strict total order, so the pop sequence
+    /// does not depend on the heap's shape).
+    /// </summary>
     private sealed class IndexedMaxHeap
     {
-        private readonly double[] _key;
-        private readonly int[] _heap;
+        private struct Entry
+        {
+            public double Key;
+            public int Point;
+        }
+
+        private readonly Entry[] _heap;
         private readonly int[] _pos;
         private int _size;
 
-        public IndexedMaxHeap(double[] key)
+        /// <summary>Heap of every point except <paramref name="excluded"/>, keyed by <paramref name="key"/>.</summary>
+        public IndexedMaxHeap(double[] key, int excluded)
         {
-            _key = key;
-            _size = key.Length;
-            _heap = new int[_size];
-            _pos = new int[_size];
-            for (var k = 0; k < _size; k++) { _heap[k] = k; _pos[k] = k; }
-            for (var k = _size / 2 - 1; k >= 0; k--) SiftDown(k);
+            _heap = new Entry[key.Length];
+            _pos = new int[key.Length];
+            for (var k = 0; k < key.Length; k++)
+            {
+                if (k == excluded) { _pos[k] = -1; continue; }
+                _pos[k] = _size;
+                _heap[_size++] = new Entry { Key = key[k], Point = k };
+            }
+            for (var k = (_size - 2) / 4; k >= 0; k--) SiftDown(k);
         }
 
-        private bool Above(int a, int b) => _key[a] > _key[b] || (_key[a] == _key[b] && a < b);
+        private static bool Above(in Entry a, in Entry b) => a.Key > b.Key || (a.Key == b.Key && a.Point < b.Point);
 
         public int PopMax()
         {
-            var top = _heap[0];
-            Remove(top);
+            var top = _heap[0].Point;
+            _pos[top] = -1;
+            _size--;
+            if (_size > 0)
+            {
+                _heap[0] = _heap[_size];
+                _pos[_heap[0].Point] = 0;
+                SiftDown(0);
+            }
             return top;
         }
 
-        public void Remove(int point)
+        /// <summary>Lowers the key of <paramref name="point"/> (still in the heap) to <paramref name="key"/>.</summary>
+        public void KeyDecreased(int point, double key)
         {
             var at = _pos[point];
             if (at < 0) return;
-            _size--;
-            var last = _heap[_size];
-            _pos[point] = -1;
-            if (at == _size) return;
-            _heap[at] = last;
-            _pos[last] = at;
+            _heap[at].Key = key;
             SiftDown(at);
-            SiftUp(_pos[last]);
-        }
-
-        public void KeyDecreased(int point)
-        {
-            var at = _pos[point];
-            if (at >= 0) SiftDown(at);
         }
 
         private void SiftDown(int at)
@@ -114,31 +123,18 @@ public static class MaxMinOrdering
             var item = _heap[at];
             while (true)
             {
-                var c = 2 * at + 1;
+                var c = 4 * at + 1;
                 if (c >= _size) break;
-                if (c + 1 < _size && Above(_heap[c + 1], _heap[c])) c++;
-                if (!Above(_heap[c], item)) break;
-                _heap[at] = _heap[c];
-                _pos[_heap[at]] = at;
-                at = c;
+                var best = c;
+                var end = Math.Min(c + 4, _size);
+                for (var k = c + 1; k < end; k++) if (Above(_heap[k], _heap[best])) best = k;
+                if (!Above(_heap[best], item)) break;
+                _heap[at] = _heap[best];
+                _pos[_heap[at].Point] = at;
+                at = best;
             }
             _heap[at] = item;
-            _pos[item] = at;
-        }
-
-        private void SiftUp(int at)
-        {
-            var item = _heap[at];
-            while (at > 0)
-            {
-                var parent = (at - 1) / 2;
-                if (!Above(item, _heap[parent])) break;
-                _heap[at] = _heap[parent];
-                _pos[_heap[at]] = at;
-                at = parent;
-            }
-            _heap[at] = item;
-            _pos[item] = at;
+            _pos[item.Point] = at;
         }
     }
 }

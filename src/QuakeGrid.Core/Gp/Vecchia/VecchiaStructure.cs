@@ -90,6 +90,11 @@ public sealed partial class VecchiaStructure
         return new VecchiaStructure(order, rank, length, stride, nbr, options, orderingTime, sw.Elapsed);
     }
 
+    /// <summary>
+    /// Sorts the max-min order by (level, Morton code, max-min position) without a comparison delegate: a counting sort
+    /// by level (stable, so each level keeps max-min order), then each level's positions sorted by their 64-bit Morton
+    /// keys, with runs of equal keys put back in max-min order.
+    /// </summary>
     private static (int[] Order, double[] Length) LevelMortonSort(double[] x, double[] y, int[] order, double[] length)
     {
         var n = order.Length;
@@ -98,28 +103,54 @@ public sealed partial class VecchiaStructure
         var span = Math.Max(maxX - minX, maxY - minY);
         if (span <= 0) span = 1;
         var l1 = length[1];
-        var keys = new (int Level, ulong Morton, int Pos)[n];
+        var level = new int[n];
+        var maxLevel = 0;
+        for (var p = 1; p < n; p++)
+        {
+            // Position 0 gets level 0 here and sorts first below (alone in its bucket); others are shifted by one.
+            level[p] = 1 + (int)Math.Floor(Math.Log2(l1 / Math.Max(length[p], 1e-300)));
+            if (level[p] > maxLevel) maxLevel = level[p];
+        }
+        var start = new int[maxLevel + 2];
+        for (var p = 0; p < n; p++) start[level[p] + 1]++;
+        for (var l = 1; l < start.Length; l++) start[l] += start[l - 1];
+        var pos = new int[n];
+        var keys = new ulong[n];
+        var next = (int[])start.Clone();
         for (var p = 0; p < n; p++)
         {
-            var level = p == 0 ? -1 : (int)Math.Floor(Math.Log2(l1 / Math.Max(length[p], 1e-300)));
+            var k = next[level[p]]++;
+            pos[k] = p;
             var s = order[p];
             var qx = (uint)Math.Min(2097151, (x[s] - minX) / span * 2097151);
             var qy = (uint)Math.Min(2097151, (y[s] - minY) / span * 2097151);
-            keys[p] = (level, Interleave(qx) | (Interleave(qy) << 1), p);
+            keys[k] = Interleave(qx) | (Interleave(qy) << 1);
         }
-        Array.Sort(keys, (a, b) => a.Level != b.Level ? a.Level.CompareTo(b.Level) : a.Morton != b.Morton ? a.Morton.CompareTo(b.Morton) : a.Pos.CompareTo(b.Pos));
+        for (var l = 0; l <= maxLevel; l++)
+        {
+            int a = start[l], e = start[l + 1];
+            if (e - a < 2) continue;
+            Array.Sort(keys, pos, a, e - a);
+            for (var k = a; k < e;)
+            {
+                var r = k + 1;
+                while (r < e && keys[r] == keys[k]) r++;
+                if (r - k > 1) Array.Sort(pos, k, r - k);
+                k = r;
+            }
+        }
         var newOrder = new int[n];
         var newLength = new double[n];
         for (var k = 0; k < n; k++)
         {
-            newOrder[k] = order[keys[k].Pos];
-            newLength[k] = length[keys[k].Pos];
+            newOrder[k] = order[pos[k]];
+            newLength[k] = length[pos[k]];
         }
         return (newOrder, newLength);
     }
 
     // Spreads the low 21 bits of v to the even bits of a 64-bit word.
-    private static ulong Interleave(uint v)
+    internal static ulong Interleave(uint v)
     {
         ulong z = v & 0x1FFFFF;
         z = (z | (z << 32)) & 0x001F00000000FFFFUL;
