@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using QuakeGrid.Cli.Fields;
 using QuakeGrid.Cli.Output;
+using QuakeGrid.Core.Conditioning;
+using QuakeGrid.Core.Correlation;
 using QuakeGrid.Core.Gmm;
 using QuakeGrid.Core.Gp.Vecchia;
 using QuakeGrid.Core.Sites;
@@ -11,7 +13,7 @@ namespace QuakeGrid.Cli.Commands;
 
 /// <summary>
 /// <c>quakegrid gmf --rupture R.xml (--sites S.csv | --sites-grid lon0,lat0,lon1,lat1,spacing_km [--vs30 V]) --gmm BSSA14
-/// --imt PGA --correlation JB2009[:vs30-clustering] --events E --seed K [--method exact|vecchia] [--neighbors M]
+/// --imt PGA --correlation JB2009[:vs30-clustering]|posterior:posterior.csv --events E --seed K [--method exact|vecchia] [--neighbors M]
 /// [--output-component total|within] [--float32] --output fields.csv|fields.bin</c>: unconditional ground-motion fields
 /// (<see cref="GmfGenerator"/>) with Core only; no silo is started.
 /// </summary>
@@ -25,7 +27,7 @@ public static class GmfCommand
         var vs30 = new Option<double>("--vs30") { Description = "Vs30 (m/s) of every --sites-grid site.", DefaultValueFactory = _ => 760.0 };
         var gmm = new Option<string>("--gmm") { Description = "Ground-motion model: " + string.Join(", ", GmmFactory.KnownNames) + ".", Required = true };
         var imt = new Option<string>("--imt") { Description = "One intensity measure type, e.g. PGA or SA(1.0).", Required = true };
-        var correlation = new Option<string>("--correlation") { Description = "Spatial correlation: JB2009[:vs30-clustering], HM2018, E, EA, EAS[:lE=..,gammaE=..,lA=..,lS=..,w=..].", Required = true };
+        var correlation = new Option<string>("--correlation") { Description = "Spatial correlation: JB2009[:vs30-clustering], HM2018, E, EA, EAS[:lE=..,gammaE=..,lA=..,lS=..,w=..], or posterior:<posterior.csv> (fit-correlation output: each event draws its own hyperparameters).", Required = true };
         var events = new Option<int>("--events") { Description = "Number of events (fields).", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Job seed; event e draws from streams derived from (seed, e, purpose).", Required = true };
         var method = new Option<string>("--method") { Description = "exact (dense Cholesky, up to 5,000 sites) or vecchia.", DefaultValueFactory = _ => "exact" };
@@ -76,7 +78,16 @@ public static class GmfCommand
         if ((q.Sites is null) == (q.Grid is null)) throw new QuakeGridInputException("--sites", null, null, "give exactly one of --sites <site_model.csv> and --sites-grid lon0,lat0,lon1,lat1,spacing_km");
 
         var imt = CommonInputs.SingleImt(q.Imt);
-        var kernel = CommonInputs.Kernel(q.Correlation, imt.Imt);
+        PosteriorCorrelation? posterior = null;
+        ISpatialCorrelation kernel;
+        if (q.Correlation.StartsWith("posterior:", StringComparison.OrdinalIgnoreCase))
+        {
+            var file = q.Correlation["posterior:".Length..];
+            if (file.Length == 0) throw new QuakeGridInputException("--correlation", q.Correlation, null, "give the posterior file: posterior:<posterior.csv>");
+            posterior = PosteriorCorrelation.Read(file);
+            kernel = posterior.Kernel(0);
+        }
+        else kernel = CommonInputs.Kernel(q.Correlation, imt.Imt);
         var model = GmmOptionSet.CreateModel(q.Gmm, q.GmmOptions, "--gmm");
         if (!model.Supports(imt.Imt)) throw new QuakeGridInputException("--imt", imt.Label, null, $"{model.Name} has no coefficients for {imt.Label}");
         var rupture = CommonInputs.ReadRupture(q.Rupture);
@@ -108,7 +119,14 @@ public static class GmfCommand
         var gmmResult = ScenarioGroundMotion.Evaluate(model, rupture, siteCollection, [imt.Imt]);
         var corrSites = GmfGenerator.CorrelationSitesFor(siteCollection, rupture.Hypocenter);
         var vecchia = VecchiaKernelRule.DefaultFor(kernel, q.Neighbors);
-        var fields = GmfGenerator.Within(corrSites, kernel, imt.Imt, method, vecchia, q.Events, q.Seed, q.Threads);
+        var fields = posterior is null
+            ? GmfGenerator.Within(corrSites, kernel, imt.Imt, method, vecchia, q.Events, q.Seed, q.Threads)
+            : posterior.SampleWithin(
+                method == GmfMethod.Exact
+                    ? new DenseFieldSampler(maxParallelism: q.Threads)
+                    : new VecchiaFieldSampler(vecchia, maxParallelism: q.Threads),
+                corrSites, q.Seed, Enumerable.Range(0, q.Events).Select(e => (long)e).ToArray(),
+                Enumerable.Range(0, q.Events).Select(e => GmfGenerator.WithinSeed(q.Seed, e, imt.Imt)).ToArray());
         if (component == GmfComponent.Total) GmfGenerator.ToTotal(fields, q.Events, gmmResult, 0, imt.Imt, q.Seed);
         var sampled = sw.Elapsed;
 
@@ -117,7 +135,7 @@ public static class GmfCommand
         else AtomicFile.WriteStream(q.Output, s => GmfBinaryFormat.Write(s, result, q.Float32));
 
         var how = method == GmfMethod.Exact ? "exact" : $"vecchia m={vecchia.Neighbours}" + (vecchia.Rule == NeighbourRule.Mixed ? $" mixed rule: {vecchia.Anchors} anchors + {vecchia.SpatialNeighbours} nearest + most correlated of {vecchia.MixedCandidateCount} in (x, y, Vs30)" : "");
-        env.Out.WriteLine($"{model.Name} {imt.Label} {kernel.Name} ({how}): {n:N0} sites x {q.Events:N0} events, {(component == GmfComponent.Total ? "ln IM" : "within-event eps")} -> {q.Output}");
+        env.Out.WriteLine($"{model.Name} {imt.Label} {(posterior is null ? kernel.Name : $"{posterior.Variant} posterior ({posterior.Count} draws)")} ({how}): {n:N0} sites x {q.Events:N0} events, {(component == GmfComponent.Total ? "ln IM" : "within-event eps")} -> {q.Output}");
         env.Out.WriteLine($"sampling {sampled.TotalSeconds:0.000} s, total {sw.Elapsed.TotalSeconds:0.000} s");
         return ExitCodes.Success;
     }
