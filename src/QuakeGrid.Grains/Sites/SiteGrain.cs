@@ -28,6 +28,9 @@ public sealed class SiteGrain : Grain, ISiteGrain
     private readonly Dictionary<(string Imt, double Vs30, int K), SiteShaking> _shaking = new();
     private (int Revision, EventModel Model)? _model;
     private readonly Dictionary<(string Imt, int K), Factorised> _factors = new();
+
+    /// <summary>Largest k whose k×k factor a site grain keeps (200: 320 KB); larger systems are rebuilt for a new Vs30.</summary>
+    public const int MaxCachedFactorSize = 200;
     private readonly Dictionary<double, (SiteHazard Site, double InvestigationTime)> _hazard = new();
 
     private string Key => this.GetPrimaryKeyString();
@@ -76,7 +79,7 @@ public sealed class SiteGrain : Grain, ISiteGrain
             for (var i = 0; i < residuals.Length; i++) (points[i + 1], phis[i + 1]) = (residuals[i].Point, residuals[i].Phi);
             var rows = await Task.WhenAll(stations.Select(st => st.GetCovariancesAsync(imtText, model.Definition.Correlation, points, phis)));
             f = new Factorised(set.Revision, stations, SiteKriging.Factor(residuals, rows), set.Posterior);
-            _factors[(imtText, k)] = f;
+            if (f.System.Count <= MaxCachedFactorSize) _factors[(imtText, k)] = f;
             c = rows.Select(r => r[0]).ToArray();
         }
 
