@@ -56,6 +56,7 @@ public sealed class QuakeGridConnection : IAsyncDisposable
                 silo.UseLocalhostClustering(siloPort: ports[0], gatewayPort: ports[1], serviceId: "quakegrid", clusterId: clusterId);
                 silo.AddMemoryGrainStorageAsDefault();
                 silo.AddMemoryGrainStorage(QuakeGridStorage.Name);
+                silo.UseBinaryGrainState<MemoryGrainStorageOptions>(QuakeGridStorage.Name);
                 silo.AddQuakeGridHazardJobs();
             });
             var host = builder.Build();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using Orleans.Persistence;
 using QuakeGrid.Grains.Hosting;
 using QuakeGrid.Silo;
 using QuakeGrid.Silo.Http;
@@ -33,6 +34,7 @@ builder.UseOrleans(silo =>
     });
     silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
     silo.AddRedisGrainStorage(QuakeGridStorage.Name, o => o.ConfigurationOptions = redis.Clone());
+    silo.UseBinaryGrainState<RedisStorageOptions>(QuakeGridStorage.Name);
     silo.AddQuakeGridHazardJobs();
 });
 

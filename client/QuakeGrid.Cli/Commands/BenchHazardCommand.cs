@@ -163,6 +163,27 @@ public static class NepalHazardBenchmark
         var cpu = p.Distances + p.Gmm + p.Fields + p.Counting;
         o.WriteLine(string.Create(inv, $"simulate CPU breakdown (s, summed over threads): distances {p.Distances.TotalSeconds:F2}, GMM {p.Gmm.TotalSeconds:F2}, fields {p.Fields.TotalSeconds:F2}, counting {p.Counting.TotalSeconds:F2} (sum {cpu.TotalSeconds:F2}); field values {p.FieldValues:N0} = {(double)p.FieldValues / Math.Max(1, counts.SiteEvents * job.Imtls.Count):F2} per site-event-IMT"));
 
+        if (plan.Correlated)
+        {
+            o.WriteLine();
+            o.WriteLine("Tile halo (dependency closure in the global Vecchia order) for square tiles of the grid:");
+            o.WriteLine("| tile side | tiles | sites per tile (mean) | closure per tile (mean) | redundancy (closure / sites) |");
+            o.WriteLine("|---|---|---|---|---|");
+            foreach (var side in new[] { 0.5, 1.0, 2.0, 4.0 })
+            {
+                var tiles = job.Sites.Lon.Select((lon, i) => (Key: ((int)Math.Floor((lon - West) / side + 1e-9), (int)Math.Floor((job.Sites.Lat[i] - South) / side + 1e-9)), Site: i))
+                    .GroupBy(t => t.Key).Select(g => g.Select(t => t.Site).ToArray()).ToArray();
+                long sites = 0, closure = 0;
+                foreach (var tileSites in tiles)
+                {
+                    var tt = EventBasedTile.Create(plan, tileSites);
+                    sites += tileSites.Length;
+                    closure += tt.ClosureSize;
+                }
+                o.WriteLine(string.Create(inv, $"| {side}° | {tiles.Length} | {(double)sites / tiles.Length:F0} | {(double)closure / tiles.Length:F0} | {(double)closure / sites:F2} |"));
+            }
+        }
+
         if (!classical) return;
         sw.Restart();
         var idx = ComparisonSites(job.Sites);

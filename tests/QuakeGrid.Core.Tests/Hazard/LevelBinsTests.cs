@@ -28,10 +28,10 @@ public class LevelBinsTests
         for (var i = 0; i < 200_000; i++) values.Add(-7 + 9 * g.NextDouble());
         foreach (var v in values) Assert.Equal(Direct(lnl, v), bins.Bin(v));
 
-        var hist = new long[bins.Bins];
+        var hist = new int[bins.Bins];
         foreach (var v in values) hist[bins.Bin(v)]++;
         var counts = new long[bins.Levels];
-        bins.ToExceedanceCounts(hist, counts);
+        bins.AddExceedanceCounts(hist, counts);
         for (var l = 0; l < lnl.Length; l++) Assert.Equal(values.LongCount(v => v > lnl[l]), counts[l]);
     }
 }

@@ -12,9 +12,10 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// site's global index (<see cref="CounterNormal"/>) gives, at every site of the subset, exactly the value a sweep over all
 /// sites gives: y_i = sqrt(d_i)·z_i + Σ_k b_ik·y_c(k) reads only ancestors, the arithmetic per row is the same sequence of
 /// operations, and every lane (event) is computed independently. So fields are bit-identical whatever the subset (tile)
-/// and whichever other sites are swept with it, and continuous across subset boundaries. The closure of a spatially
-/// compact subset in max-min order is the subset plus a halo whose width scales with the local max-min distance at each
-/// level (a few sites per level near the boundary) plus the coarse levels above it.
+/// and whichever other sites are swept with it, and continuous across subset boundaries. How large the
+/// closure is depends on the order: in max-min order chains of same-level neighbours make the closure of even a small
+/// region most of the domain (a 200 km disk of the Nepal 0.05° grid: 4.8× its size); in the
+/// <see cref="VecchiaOrdering.LevelCell"/> order it is the region plus a halo (1.9×).
 /// </para>
 /// </summary>
 public sealed class VecchiaSubset

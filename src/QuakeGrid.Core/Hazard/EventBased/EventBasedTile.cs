@@ -115,6 +115,12 @@ public sealed class EventBasedTile
             var keys = new ulong[count];
             for (var i = 0; i < count; i++) { order[i] = firstRupture + i; keys[i] = occ.SpatialKeys[firstRupture + i]; }
             Array.Sort(keys, order); // ties: ruptures with equal keys are independent, their relative order changes no count
+            var counts = new long[_plan.BranchCount][][];
+            for (var b = 0; b < counts.Length; b++)
+            {
+                counts[b] = new long[_bins.Length][];
+                for (var k = 0; k < _bins.Length; k++) counts[b][k] = new long[_sites.Length * _bins[k].Levels];
+            }
             foreach (var r in order)
             {
                 var n = occ.Occurrences[r];
@@ -127,20 +133,12 @@ public sealed class EventBasedTile
                     {
                         ct.ThrowIfCancellationRequested();
                         Flush(ws);
+                        if (ws.HistEvents > int.MaxValue - 2L * _width) Drain(ws, counts);
                     }
                 }
             }
             Flush(ws);
-            var counts = new long[_plan.BranchCount][][];
-            for (var b = 0; b < counts.Length; b++)
-            {
-                counts[b] = new long[_bins.Length][];
-                for (var k = 0; k < _bins.Length; k++)
-                {
-                    counts[b][k] = new long[_sites.Length * _bins[k].Levels];
-                    _bins[k].ToExceedanceCounts(ws.Hist[b][k], counts[b][k]);
-                }
-            }
+            Drain(ws, counts);
             Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents);
             return new TileCounts(counts, ws.SiteEvents, ws.Events);
         }
@@ -200,6 +198,18 @@ public sealed class EventBasedTile
         else FillIndependent(rows, keys, y);
     }
 
+    /// <summary>Adds the histograms' exceedance counts to <paramref name="counts"/> and clears them.</summary>
+    private void Drain(TileWorkspace ws, long[][][] counts)
+    {
+        for (var b = 0; b < counts.Length; b++)
+        for (var k = 0; k < _bins.Length; k++)
+        {
+            _bins[k].AddExceedanceCounts(ws.Hist[b][k], counts[b][k]);
+            Array.Clear(ws.Hist[b][k]);
+        }
+        ws.HistEvents = 0;
+    }
+
     /// <summary>Selects the rupture's sites, evaluates the GMMs for them and assigns lanes to its events.</summary>
     private void AddSegment(TileWorkspace ws, int r, int firstOccurrence, int events)
     {
@@ -248,6 +258,7 @@ public sealed class EventBasedTile
     {
         if (ws.SegmentCount == 0) { ws.Lanes = 0; ws.ArenaUsed = 0; return; }
         var lanes = ws.Lanes;
+        ws.HistEvents += lanes;
         var t0 = Stopwatch.GetTimestamp();
         // Rows to compute: the union of the segments' sites, closed under dependency when correlated.
         var maxRow = -1;
@@ -277,37 +288,11 @@ public sealed class EventBasedTile
             ws.FieldTicks += t1 - t0;
             ws.FieldValues += (long)nRows * lanes;
             var bins = _bins[k];
-            var nbin = bins.Bins;
             for (var b = 0; b < nb; b++)
             {
-                var hist = ws.Hist[b][k];
-                var mu = ws.Mu[b][k];
-                var tau = ws.Tau[b][k];
-                var phi = ws.Phi[b][k];
-                var sigma = ws.Sigma[b][k];
+                // GMMs with only a total sigma: ln y = μ + 0·η + σ·ε, bit-identical to μ + σ·ε.
                 var totalOnly = _plan.TotalSigmaOnly[b][k];
-                for (var g = 0; g < ws.SegmentCount; g++)
-                {
-                    var seg = ws.Segments[g];
-                    var eta = ws.Eta.AsSpan(seg.Lane, seg.Events);
-                    for (var j = seg.Offset; j < seg.Offset + seg.Sites; j++)
-                    {
-                        var y = ws.Y.AsSpan(ws.FieldOffset[j] + seg.Lane, seg.Events);
-                        var h = hist.AsSpan(ws.Site[j] * nbin, nbin);
-                        var mj = mu[j];
-                        if (totalOnly)
-                        {
-                            var sj = sigma[j];
-                            for (var q = 0; q < y.Length; q++) h[bins.Bin(mj + sj * y[q])]++;
-                        }
-                        else
-                        {
-                            var tj = tau[j];
-                            var pj = phi[j];
-                            for (var q = 0; q < y.Length; q++) h[bins.Bin(mj + tj * eta[q] + pj * y[q])]++;
-                        }
-                    }
-                }
+                Count(ws, bins, ws.Hist[b][k], ws.Mu[b][k], totalOnly ? null : ws.Tau[b][k], totalOnly ? ws.Sigma[b][k] : ws.Phi[b][k]);
             }
             t0 = Stopwatch.GetTimestamp();
             ws.CountTicks += t0 - t1;
@@ -315,6 +300,34 @@ public sealed class EventBasedTile
         ws.SegmentCount = 0;
         ws.Lanes = 0;
         ws.ArenaUsed = 0;
+    }
+
+    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term).</summary>
+    private static unsafe void Count(TileWorkspace ws, LevelBins bins, int[] hist, double[] mu, double[]? tau, double[] phi)
+    {
+        var nbin = bins.Bins;
+        var segments = ws.Segments;
+        fixed (int* ph = hist)
+        fixed (double* pmu = mu, ptau = tau, pphi = phi, py = ws.Y, peta = ws.Eta)
+        fixed (int* psite = ws.Site, poff = ws.FieldOffset)
+        {
+            for (var g = 0; g < ws.SegmentCount; g++)
+            {
+                var seg = segments[g];
+                var ne = seg.Events;
+                var eta = peta + seg.Lane;
+                var end = seg.Offset + seg.Sites;
+                for (var j = seg.Offset; j < end; j++)
+                {
+                    var y = py + poff[j] + seg.Lane;
+                    var h = ph + (long)psite[j] * nbin;
+                    var mj = pmu[j];
+                    var tj = ptau is null ? 0.0 : ptau[j];
+                    var pj = pphi[j];
+                    for (var q = 0; q < ne; q++) h[bins.Bin(mj + tj * eta[q] + pj * y[q])]++;
+                }
+            }
+        }
     }
 
     private void FillIndependent(ReadOnlySpan<int> rows, ReadOnlySpan<ulong> keys, double[] y)

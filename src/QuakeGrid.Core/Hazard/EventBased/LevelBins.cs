@@ -6,7 +6,7 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// Exceedance counting by histogram: a ground motion ln y falls in bin = #{levels l : ln y &gt; ln x_l} (levels strictly
 /// increasing, so this is also the number of levels it exceeds); one increment per (site, event) instead of one per
 /// exceeded level. The exceedance count of level l is then the number of events in bins above l
-/// (<see cref="ToExceedanceCounts"/>).
+/// (<see cref="AddExceedanceCounts"/>).
 /// <para>
 /// The bin comes from a lookup table over a uniform grid in ln y whose cells are narrower than the smallest gap between
 /// levels, so each cell holds at most one level: bin = table[cell] + (ln y &gt; level[table[cell]]) — exact, one
@@ -87,8 +87,8 @@ internal sealed class LevelBins
         return pos;
     }
 
-    /// <summary>Exceedance counts (site-major, <see cref="Levels"/> per site) from bin histograms (<see cref="Bins"/> per site).</summary>
-    public void ToExceedanceCounts(ReadOnlySpan<long> histogram, Span<long> counts)
+    /// <summary>Adds the exceedance counts (site-major, <see cref="Levels"/> per site) of bin histograms (<see cref="Bins"/> per site) to <paramref name="counts"/>.</summary>
+    public void AddExceedanceCounts(ReadOnlySpan<int> histogram, Span<long> counts)
     {
         var nb = Bins;
         var nl = Levels;
@@ -101,7 +101,7 @@ internal sealed class LevelBins
             for (var l = nl - 1; l >= 0; l--)
             {
                 above += h[l + 1];
-                c[l] = above;
+                c[l] += above;
             }
         }
     }
