@@ -3,7 +3,7 @@ namespace QuakeGrid.Contracts.Sites;
 /// <summary>
 /// Per-point answers, activated on demand (key <see cref="SiteKeys"/>). An event site conditions the event's ground
 /// motion on its k nearest stations; a job site reads a finished hazard job's curve at its nearest job site. Answers are
-/// cached in the grain (the factorised kriging solve per IMT and Vs30 until the event changes; job answers for good).
+/// cached in the grain (the factorised kriging system per IMT and k, and each answer, until the event changes; job answers for good).
 /// </summary>
 [Alias("QuakeGrid.ISiteGrain")]
 public interface ISiteGrain : IGrainWithStringKey

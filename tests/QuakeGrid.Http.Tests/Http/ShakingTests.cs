@@ -43,6 +43,17 @@ public sealed class ShakingTests(SiloServer silo)
             Assert.Equal(sys.RowCount, r.GetProperty("stationsUsed").GetInt32());
             AssertMoments(r, exact, j);
         }
+
+        // Another Vs30 at the same points (k = 262 stations is above SiteGrain.MaxCachedFactorSize: the system is rebuilt).
+        var (_, soft, _) = CoreInputs(Points, Imt.Pga, vs30: 250.0);
+        var exactSoft = ExactConditioner.Condition(stations, soft, model);
+        for (var j = 0; j < Points.Length; j++)
+        {
+            var r = await Shaking(id, Points[j], "PGA", neighbours: null, vs30: 250.0);
+            Assert.Equal(250.0, r.GetProperty("vs30").GetDouble());
+            AssertMoments(r, exactSoft, j);
+            Assert.NotEqual(exact.MeanLn[j], exactSoft.MeanLn[j], 3);
+        }
     }
 
     [Fact]
@@ -63,6 +74,16 @@ public sealed class ShakingTests(SiloServer silo)
         }
         // k = 30 of ~260 stations is an approximation of the exact answer, but a close one (screening).
         Assert.InRange(maxDiffFromExact, 0.0, 0.1);
+
+        // Another Vs30 at the same points reuses each site grain's factorised C_NN and asks only for the target column.
+        var (_, soft, _) = CoreInputs(Points, Imt.Sa(1.0), vs30: 250.0);
+        var scalableSoft = ScalableConditioner.Condition(stations, soft, model, new ScalableConditioningOptions { NeighbourCount = 30, CellSizeKm = 0 });
+        for (var j = 0; j < Points.Length; j++)
+        {
+            var r = await Shaking(id, Points[j], "SA(1.0)", neighbours: 30, vs30: 250.0);
+            AssertMoments(r, scalableSoft, j);
+            Assert.NotEqual(scalable.MeanLn[j], scalableSoft.MeanLn[j], 3);
+        }
     }
 
     [Fact]
@@ -141,10 +162,10 @@ public sealed class ShakingTests(SiloServer silo)
         return body;
     }
 
-    private async Task<JsonElement> Shaking(string id, (double Lon, double Lat) p, string imt, int? neighbours)
+    private async Task<JsonElement> Shaking(string id, (double Lon, double Lat) p, string imt, int? neighbours, double? vs30 = null)
     {
         var url = FormattableString.Invariant($"/v1/events/{id}/sites/shaking?lon={p.Lon}&lat={p.Lat}&imt={Uri.EscapeDataString(imt)}")
-                  + (neighbours is { } k ? $"&neighbours={k}" : "");
+                  + (neighbours is { } k ? $"&neighbours={k}" : "") + (vs30 is { } v ? FormattableString.Invariant($"&vs30={v}") : "");
         var response = await silo.Http.GetAsync(url);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
@@ -161,8 +182,8 @@ public sealed class ShakingTests(SiloServer silo)
         Assert.Equal(Math.Exp(expected.MeanLn[j]), r.GetProperty("linear").GetProperty("median").GetDouble(), 9);
     }
 
-    /// <summary>Core inputs from the same file: stations, targets at the site-key rounded points with Vs30 760, JB2009.</summary>
-    private static (ConditioningStations, ConditioningTargets, ConditioningModel) CoreInputs((double Lon, double Lat)[] points, Imt imt)
+    /// <summary>Core inputs from the same file: stations, targets at the site-key rounded points with the given Vs30, JB2009.</summary>
+    private static (ConditioningStations, ConditioningTargets, ConditioningModel) CoreInputs((double Lon, double Lat)[] points, Imt imt, double vs30 = 760.0)
     {
         var set = ShakeMapJsonStationReader.Read(Turkey2023.StationListPath).Stations;
         var rupture = RuptureSpecMapper.ToCore(Turkey2023.Rupture(), "test");
@@ -171,7 +192,7 @@ public sealed class ShakingTests(SiloServer silo)
         var stations = ConditioningInputs.Stations(set, gmm, rupture, projection, out _);
         var lon = points.Select(p => Math.Round(p.Lon, 4, MidpointRounding.AwayFromZero)).ToArray();
         var lat = points.Select(p => Math.Round(p.Lat, 4, MidpointRounding.AwayFromZero)).ToArray();
-        var targets = ConditioningInputs.Targets(new SiteCollection(lon, lat, Enumerable.Repeat(760.0, points.Length).ToArray()), imt, gmm, rupture, projection);
+        var targets = ConditioningInputs.Targets(new SiteCollection(lon, lat, Enumerable.Repeat(vs30, points.Length).ToArray()), imt, gmm, rupture, projection);
         return (stations, targets, ConditioningModel.FromSpec("JB2009"));
     }
 }
