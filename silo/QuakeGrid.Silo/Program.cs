@@ -12,7 +12,7 @@ using StackExchange.Redis;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var settings = builder.Configuration.GetSection("QuakeGrid").Get<SiloSettings>() ?? new SiloSettings();
 var redis = ConfigurationOptions.Parse(settings.Redis);
-var advertised = ResolveAdvertisedIp(settings.AdvertisedIp);
+var advertised = settings.KubernetesHosting ? IPAddress.Any : ResolveAdvertisedIp(settings.AdvertisedIp);
 
 builder.WebHost.UseUrls($"http://{(settings.ListenOnAnyAddress ? "0.0.0.0" : advertised.ToString())}:{settings.HttpPort}");
 builder.Services.AddQuakeGridHttpApi();
@@ -20,12 +20,25 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 builder.UseOrleans(silo =>
 {
     silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
-    silo.Configure<ClusterOptions>(o =>
+    if (settings.KubernetesHosting)
     {
-        o.ClusterId = settings.ClusterId;
-        o.ServiceId = settings.ServiceId;
-    });
-    silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.ListenOnAnyAddress);
+        // Pod name, pod IP, cluster and service ids from the pod; ports from QuakeGrid:SiloPort/GatewayPort.
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.SiloPort = settings.SiloPort;
+            o.GatewayPort = settings.GatewayPort;
+        });
+        silo.UseKubernetesHosting();
+    }
+    else
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+        silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.ListenOnAnyAddress);
+    }
     silo.Configure<ClusterMembershipOptions>(o =>
     {
         o.ProbeTimeout = TimeSpan.FromSeconds(settings.ProbeTimeoutSeconds);

@@ -28,6 +28,12 @@ public sealed class SiloSettings
     public int MissedProbesLimit { get; set; } = 3;
     /// <summary>Folder under which <c>POST /v1/jobs</c> may read job files named by <c>serverPath</c>; null disables it.</summary>
     public string? JobFilesRoot { get; set; }
+    /// <summary>
+    /// Run under Kubernetes (<c>Microsoft.Orleans.Hosting.Kubernetes</c>): silo name, advertised IP, cluster and service
+    /// ids come from the pod (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID), the silo listens
+    /// on every address, and silos whose pods are gone are declared dead early. Membership stays in Redis.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
     /// <summary>Suspicion votes needed to declare a silo dead.</summary>
     public int VotesForDeathDeclaration { get; set; } = 2;
 }
