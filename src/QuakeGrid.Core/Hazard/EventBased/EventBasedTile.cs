@@ -227,7 +227,7 @@ public sealed class EventBasedTile
         {
             var s = ws.Index[j];
             ws.Site[off + j] = s;
-            ws.FieldOffset[off + j] = _fieldRow[s] * _width;
+            ws.FieldRow[off + j] = _fieldRow[s];
             ws.ARjb[off + j] = ws.Rjb[j];
             ws.ARrup[off + j] = ws.Rrup[j];
             ws.Vs30[off + j] = _vs30[s];
@@ -284,6 +284,7 @@ public sealed class EventBasedTile
             }
             var keys = ws.Keys.AsSpan(0, lanes);
             FillFields(k, rows, keys, ws.Y);
+            Transpose(ws, rows, lanes);
             var t1 = Stopwatch.GetTimestamp();
             ws.FieldTicks += t1 - t0;
             ws.FieldValues += (long)nRows * lanes;
@@ -302,29 +303,47 @@ public sealed class EventBasedTile
         ws.ArenaUsed = 0;
     }
 
+    /// <summary>Copies the computed rows of <see cref="TileWorkspace.Y"/> (row-major) to <see cref="TileWorkspace.T"/> (lane-major).</summary>
+    private unsafe void Transpose(TileWorkspace ws, ReadOnlySpan<int> rows, int lanes)
+    {
+        var c = (long)ws.FieldRows;
+        var w = _width;
+        fixed (double* py = ws.Y, pt = ws.T)
+        {
+            foreach (var r in rows)
+            {
+                var src = py + (long)r * w;
+                var dst = pt + r;
+                for (var q = 0; q < lanes; q++) dst[q * c] = src[q];
+            }
+        }
+    }
+
     /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term).</summary>
     private static unsafe void Count(TileWorkspace ws, LevelBins bins, int[] hist, double[] mu, double[]? tau, double[] phi)
     {
         var nbin = bins.Bins;
         var segments = ws.Segments;
+        var rowsPerLane = (long)ws.FieldRows;
         fixed (int* ph = hist)
-        fixed (double* pmu = mu, ptau = tau, pphi = phi, py = ws.Y, peta = ws.Eta)
-        fixed (int* psite = ws.Site, poff = ws.FieldOffset)
+        fixed (double* pmu = mu, ptau = tau, pphi = phi, pt = ws.T, peta = ws.Eta)
+        fixed (int* psite = ws.Site, prow = ws.FieldRow)
         {
             for (var g = 0; g < ws.SegmentCount; g++)
             {
                 var seg = segments[g];
                 var ne = seg.Events;
                 var eta = peta + seg.Lane;
+                var lane0 = pt + seg.Lane * rowsPerLane;
                 var end = seg.Offset + seg.Sites;
                 for (var j = seg.Offset; j < end; j++)
                 {
-                    var y = py + poff[j] + seg.Lane;
+                    var y = lane0 + prow[j];
                     var h = ph + (long)psite[j] * nbin;
                     var mj = pmu[j];
                     var tj = ptau is null ? 0.0 : ptau[j];
                     var pj = pphi[j];
-                    for (var q = 0; q < ne; q++) h[bins.Bin(mj + tj * eta[q] + pj * y[q])]++;
+                    for (var q = 0; q < ne; q++) h[bins.Bin(mj + tj * eta[q] + pj * y[q * rowsPerLane])]++;
                 }
             }
         }

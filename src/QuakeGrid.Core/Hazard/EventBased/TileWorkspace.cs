@@ -16,6 +16,8 @@ internal sealed class TileWorkspace
         Rrup = new double[tileSites];
         Width = width;
         Y = new double[(long)fieldRows * width];
+        T = new double[(long)fieldRows * width];
+        FieldRows = fieldRows;
         Marks = new byte[fieldRows];
         Rows = new int[fieldRows];
         Keys = new ulong[width];
@@ -41,8 +43,11 @@ internal sealed class TileWorkspace
     public double[] Rjb { get; }
     public double[] Rrup { get; }
     public int Width { get; }
-    /// <summary>Fields: row · Width + lane.</summary>
+    /// <summary>Fields as swept: row · Width + lane.</summary>
     public double[] Y { get; }
+    /// <summary>Fields transposed for counting: lane · FieldRows + row (a lane's field stays in cache while its sites are counted).</summary>
+    public double[] T { get; }
+    public int FieldRows { get; }
     public byte[] Marks { get; }
     public int[] Rows { get; }
     /// <summary>Per lane: within-event key of the current IMT.</summary>
@@ -67,7 +72,7 @@ internal sealed class TileWorkspace
     // Arena (structure of arrays).
     public int Capacity { get; private set; }
     public int[] Site { get; private set; } = [];
-    public int[] FieldOffset { get; private set; } = [];
+    public int[] FieldRow { get; private set; } = [];
     public double[] ARjb { get; private set; } = [];
     public double[] ARrup { get; private set; } = [];
     public double[] Vs30 { get; private set; } = [];
@@ -91,7 +96,7 @@ internal sealed class TileWorkspace
 
     private void Grow(int cap)
     {
-        Site = Resize(Site, cap); FieldOffset = Resize(FieldOffset, cap);
+        Site = Resize(Site, cap); FieldRow = Resize(FieldRow, cap);
         ARjb = Resize(ARjb, cap); ARrup = Resize(ARrup, cap); Vs30 = Resize(Vs30, cap); Z1pt0 = Resize(Z1pt0, cap);
         Mag = Resize(Mag, cap); Rake = Resize(Rake, cap);
         Mu = ResizeJagged(Mu, cap); Tau = ResizeJagged(Tau, cap); Phi = ResizeJagged(Phi, cap); Sigma = ResizeJagged(Sigma, cap);
