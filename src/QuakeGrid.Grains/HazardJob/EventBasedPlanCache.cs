@@ -18,7 +18,7 @@ public sealed class EventBasedPlanCache
     private readonly object _gate = new();
     private readonly LinkedList<(string Key, Lazy<Task<PreparedHazardJob>> Value)> _entries = new();
 
-    /// <summary>Preparations done by this cache (a test hook: counts cache misses).</summary>
+    /// <summary>Preparations started by this cache (cache misses), for monitoring and tests.</summary>
     public int Preparations { get; private set; }
 
     /// <summary>The prepared job for <paramref name="definition"/>, prepared on the thread pool at the first request.</summary>

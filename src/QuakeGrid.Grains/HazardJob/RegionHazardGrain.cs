@@ -12,7 +12,10 @@ namespace QuakeGrid.Grains.HazardJob;
 /// buffers) in memory, and adds each batch's exceedance counts to its persisted state. The batch id is recorded in the
 /// same state write as the counts, so a batch is counted exactly once however often it is dispatched; a write that
 /// fails deactivates the grain, so the next call starts again from the persisted state.
+/// Placement is random, so a job's tiles spread over every silo (the default resource-optimised placement may put them
+/// all beside the coordinator that activates them).
 /// </summary>
+[Orleans.Placement.RandomPlacement]
 public sealed class RegionHazardGrain(
     [PersistentState("hazardregion", QuakeGridStorage.Name)] IPersistentState<RegionHazardState> state,
     EventBasedPlanCache plans,

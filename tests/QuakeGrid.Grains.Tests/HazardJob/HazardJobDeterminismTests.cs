@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 using QuakeGrid.Client;
+using QuakeGrid.Grains.HazardJob;
 using QuakeGrid.Contracts.Hazard;
 using Xunit.Abstractions;
 
@@ -19,8 +22,12 @@ public sealed class HazardJobDeterminismTests(HazardClusterFixture fixture, ITes
     [InlineData(36, 7)]   // one tile, 7 ruptures per batch
     public async Task ThreeSilosEqualCoreBitForBit(int tileSize, int rupturesPerBatch)
     {
+        var caches = fixture.Cluster.Silos.Select(h => ((InProcessSiloHandle)h).SiloHost.Services.GetRequiredService<EventBasedPlanCache>()).ToArray();
+        var before = caches.Sum(c => c.Preparations);
         var client = new HazardJobClient(fixture.Cluster.Client, Fast);
         await RunAndCompareAsync(client, $"det3-{tileSize}-{Guid.NewGuid():N}", new HazardJobOptions(tileSize, rupturesPerBatch));
+        // The plan is prepared at most once per silo, however many tiles and batches ran there.
+        Assert.InRange(caches.Sum(c => c.Preparations) - before, 1, caches.Length);
     }
 
     [Fact]

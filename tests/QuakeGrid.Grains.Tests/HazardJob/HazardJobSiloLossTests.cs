@@ -73,7 +73,8 @@ public sealed class HazardJobSiloLossTests(ITestOutputHelper output)
         var secondaries = cluster.SecondarySilos.ToArray();
         if (coordinator is not null && secondaries.FirstOrDefault(h => h.SiloAddress.Equals(coordinator.SiloAddress)) is { } host)
             return (host, "the coordinator's silo " + host.SiloAddress);
-        var regionHost = secondaries.First(h => mine.Any(s => s.SiloAddress.Equals(h.SiloAddress)));
+        var regionHost = secondaries.FirstOrDefault(h => mine.Any(s => s.SiloAddress.Equals(h.SiloAddress)))
+            ?? throw new InvalidOperationException($"no secondary silo hosts a grain of job {jobId}: {string.Join(", ", mine.Select(s => $"{s.GrainId}@{s.SiloAddress}"))}");
         return (regionHost, $"silo {regionHost.SiloAddress} hosting {mine.Count(s => s.SiloAddress.Equals(regionHost.SiloAddress))} region grains");
     }
 }
