@@ -57,6 +57,7 @@ public sealed class QuakeGridConnection : IAsyncDisposable
                 silo.AddMemoryGrainStorageAsDefault();
                 silo.AddMemoryGrainStorage(QuakeGridStorage.Name);
                 silo.UseBinaryGrainState<MemoryGrainStorageOptions>(QuakeGridStorage.Name);
+                silo.UseInMemoryReminderService();
                 silo.AddQuakeGridHazardJobs();
             });
             var host = builder.Build();

@@ -48,6 +48,7 @@ builder.UseOrleans(silo =>
     silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis.Clone());
     silo.AddRedisGrainStorage(QuakeGridStorage.Name, o => o.ConfigurationOptions = redis.Clone());
     silo.UseBinaryGrainState<RedisStorageOptions>(QuakeGridStorage.Name);
+    silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
     silo.AddQuakeGridHazardJobs();
 });
 

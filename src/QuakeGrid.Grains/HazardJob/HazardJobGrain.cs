@@ -24,7 +24,8 @@ namespace QuakeGrid.Grains.HazardJob;
 /// <para>
 /// Loss of the coordinator's silo: the state says <c>Running</c>; the next call to the job (a client's status poll, a
 /// region asking for the definition) activates the coordinator on a live silo, whose activation restarts the loop.
-/// The client API polls status, so a job with a waiting client always resumes. Curves are aggregated from the regions'
+/// Without any caller, the job's reminder (<see cref="ResumeReminder"/>, registered on submission, persisted by the
+/// cluster's reminder service — Redis in the deployed silo — and removed on completion) activates it within a minute. Curves are aggregated from the regions'
 /// persisted counts when first requested after completion (kept in memory; rebuilt after a move).
 /// </para>
 /// </summary>
@@ -32,8 +33,11 @@ public sealed class HazardJobGrain(
     [PersistentState("hazardjob", QuakeGridStorage.Name)] IPersistentState<HazardJobGrainState> state,
     EventBasedPlanCache plans,
     IOptions<HazardJobRuntimeOptions> runtimeOptions,
-    ILogger<HazardJobGrain> logger) : Grain, IHazardJobGrain
+    ILogger<HazardJobGrain> logger) : Grain, IHazardJobGrain, IRemindable
 {
+    /// <summary>Name of the reminder that wakes the coordinator of an unfinished job after the loss of its silo.</summary>
+    public const string ResumeReminder = "resume";
+
     private readonly HazardJobRuntimeOptions _runtime = runtimeOptions.Value;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _run;
@@ -97,6 +101,7 @@ public sealed class HazardJobGrain(
         s.Batches = prepared.Batches.Count;
         s.Events = prepared.Plan.EventCount;
         await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Hazard job {JobId} submitted: {Sites} sites in {Tiles} tiles, {Batches} rupture batches, {Events} events",
             JobId, s.Sites, s.Tiles, s.Batches, s.Events);
         StartRun();
@@ -169,12 +174,34 @@ public sealed class HazardJobGrain(
             for (var t = 0; t < tiles; t++) clears.Add(GrainFactory.GetGrain<IRegionHazardGrain>(HazardRegionKeys.For(JobId, t)).ClearAsync());
             await Task.WhenAll(clears);
             await state.ClearStateAsync();
+            await StopReminderAsync();
         }
         state.State = new HazardJobGrainState();
         plans.Remove(JobId);
         _counts = null;
         _curves = null;
         DeactivateOnIdle();
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ResumeReminder) return;
+        if (state.RecordExists && state.State.State is HazardJobState.Queued or HazardJobState.Running) StartRun();
+        else await StopReminderAsync();
+    }
+
+    private async Task StopReminderAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Harmless: the next tick finds the job finished and tries again.
+            logger.LogWarning(e, "Hazard job {JobId}: removing the resume reminder failed", JobId);
+        }
     }
 
     private void RequireKnown()
@@ -227,6 +254,7 @@ public sealed class HazardJobGrain(
             state.State.State = HazardJobState.Completed;
             state.State.CompletedUtc = DateTime.UtcNow;
             await WithRetryAsync(() => state.WriteStateAsync(), "persisting completion", stop);
+            await StopReminderAsync();
             logger.LogInformation("Hazard job {JobId} completed", JobId);
         }
         catch (Exception) when (stop.IsCancellationRequested)

@@ -23,6 +23,7 @@ public static class HazardClusters
         {
             silo.AddMemoryGrainStorageAsDefault();
             SharedMemoryGrainStorage.Register(silo, QuakeGridStorage.Name);
+            silo.UseInMemoryReminderService();
             silo.AddQuakeGridHazardJobs();
         }
     }

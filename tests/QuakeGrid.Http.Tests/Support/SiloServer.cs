@@ -35,6 +35,7 @@ public sealed class SiloServer : IAsyncLifetime
             silo.UseLocalhostClustering(siloPort: ports[0], gatewayPort: ports[1], serviceId: "quakegrid", clusterId: $"http-tests-{Environment.ProcessId}-{ports[0]}");
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage(QuakeGridStorage.Name);
+            silo.UseInMemoryReminderService();
             silo.AddQuakeGridHazardJobs();
         });
         _app = builder.Build();
