@@ -18,7 +18,8 @@ public static class LikelihoodBenchmark
     /// <param name="MedianMs">Median wall time per evaluation, ms.</param>
     /// <param name="MinMs">Fastest evaluation, ms.</param>
     /// <param name="LogLikelihood">Value at the evaluation point.</param>
-    public sealed record Row(LikelihoodAlgorithm Algorithm, int Threads, double MedianMs, double MinMs, double LogLikelihood);
+    /// <param name="MedianCpuMs">Median process CPU time per evaluation, ms (all threads; less sensitive to machine load than wall time).</param>
+    public sealed record Row(LikelihoodAlgorithm Algorithm, int Threads, double MedianMs, double MinMs, double LogLikelihood, double MedianCpuMs);
 
     /// <summary>
     /// Evaluates <paramref name="repeats"/> times per configuration at natural parameters <paramref name="at"/>
@@ -27,10 +28,10 @@ public static class LikelihoodBenchmark
     public static IReadOnlyList<Row> Run(PooledResidualData data, CorrelationModelKind kind, KernelParameters at, int repeats, IReadOnlyList<int> threads)
     {
         var q = at.ToUnconstrained(kind);
-        var configs = new List<(LikelihoodAlgorithm A, int T, PooledLikelihood L, List<double> Ms, double Ll)>();
+        var configs = new List<(LikelihoodAlgorithm A, int T, PooledLikelihood L, List<double> Ms, double Ll, List<double> Cpu)>();
         foreach (var t in threads)
         foreach (var a in new[] { LikelihoodAlgorithm.Reference, LikelihoodAlgorithm.Blocked })
-            configs.Add((a, t, new PooledLikelihood(data, kind, maxDegreeOfParallelism: t, algorithm: a), new List<double>(), 0));
+            configs.Add((a, t, new PooledLikelihood(data, kind, maxDegreeOfParallelism: t, algorithm: a), new List<double>(), 0, new List<double>()));
         var g = new double[q.Length];
         for (var c = 0; c < configs.Count; c++)
         {
@@ -41,26 +42,31 @@ public static class LikelihoodBenchmark
         for (var r = 0; r < repeats; r++)
         foreach (var c in configs)
         {
+            var process = Process.GetCurrentProcess();
+            var cpu0 = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             c.L.Evaluate(q, g);
             c.Ms.Add(sw.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            c.Cpu.Add((process.TotalProcessorTime - cpu0).TotalMilliseconds);
         }
         return configs.Select(c =>
         {
             var s = c.Ms.Order().ToArray();
-            return new Row(c.A, c.T, s[s.Length / 2], s[0], c.Ll);
+            var cpu = c.Cpu.Order().ToArray();
+            return new Row(c.A, c.T, s[s.Length / 2], s[0], c.Ll, cpu[cpu.Length / 2]);
         }).ToList();
     }
 
     /// <summary>Markdown table of <paramref name="rows"/>, with the speed-up over the reference at equal threads.</summary>
     public static string ToMarkdown(IReadOnlyList<Row> rows)
     {
-        var sb = new StringBuilder("| algorithm | threads | median ms | min ms | speed-up (median) | log-likelihood |\n|---|---|---|---|---|---|\n");
+        var sb = new StringBuilder("| algorithm | threads | median ms | min ms | speed-up (median) | median CPU ms | CPU speed-up | log-likelihood |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var r in rows)
         {
             var baseRow = rows.First(b => b.Threads == r.Threads && b.Algorithm == LikelihoodAlgorithm.Reference);
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Algorithm} | {r.Threads} | {r.MedianMs:F1} | {r.MinMs:F1} | {baseRow.MedianMs / r.MedianMs:F2} | {r.LogLikelihood:F6} |"));
+                $"| {r.Algorithm} | {r.Threads} | {r.MedianMs:F1} | {r.MinMs:F1} | {baseRow.MedianMs / r.MedianMs:F2} | {r.MedianCpuMs:F0} | {baseRow.MedianCpuMs / r.MedianCpuMs:F2} | {r.LogLikelihood:F6} |"));
         }
         return sb.ToString();
     }
