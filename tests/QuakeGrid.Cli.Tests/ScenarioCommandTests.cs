@@ -16,22 +16,8 @@ namespace QuakeGrid.Cli.Tests;
 /// </summary>
 public sealed class ScenarioCommandTests
 {
-    private const string RuptureXml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <nrml xmlns="http://openquake.org/xmlns/nrml/0.5">
-          <singlePlaneRupture>
-            <magnitude>6.6</magnitude>
-            <rake>90.0</rake>
-            <hypocenter lon="-118.50" lat="34.25" depth="12.0"/>
-            <planarSurface strike="90.0" dip="45.0">
-              <topLeft lon="-118.65" lat="34.30" depth="5.0"/>
-              <topRight lon="-118.35" lat="34.30" depth="5.0"/>
-              <bottomLeft lon="-118.65" lat="34.20" depth="18.8"/>
-              <bottomRight lon="-118.35" lat="34.20" depth="18.8"/>
-            </planarSurface>
-          </singlePlaneRupture>
-        </nrml>
-        """;
+    private static readonly string RuptureXml = SinglePlaneRuptureXml.Create(6.6, 90.0, new(-118.50, 34.25, 12.0), 90.0, 45.0,
+        new(-118.65, 34.30, 5.0), new(-118.35, 34.30, 5.0), new(-118.65, 34.20, 18.8), new(-118.35, 34.20, 18.8));
 
     /// <summary>37 sites on an irregular pattern around the rupture, Vs30 from 180 to 1,100 m/s.</summary>
     private static string SiteModelCsv()

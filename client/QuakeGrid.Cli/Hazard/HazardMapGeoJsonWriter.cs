@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QuakeGrid.Cli.Output;
 using QuakeGrid.Core.Hazard;
 
 namespace QuakeGrid.Cli.Hazard;
@@ -15,33 +16,12 @@ public static class HazardMapGeoJsonWriter
     public static void Write(Stream stream, HazardCurveSet curves)
     {
         var names = HazardMapCsvWriter.ColumnNames(curves).Select(n => JsonEncodedText.Encode(n)).ToArray();
-        var sites = curves.Sites;
-        using var json = new Utf8JsonWriter(stream);
-        json.WriteStartObject();
-        json.WriteString("type", "FeatureCollection");
-        json.WriteStartArray("features");
-        for (var s = 0; s < sites.Count; s++)
+        SitePointGeoJson.Write(stream, curves.Sites, (json, s) =>
         {
-            json.WriteStartObject();
-            json.WriteString("type", "Feature");
-            json.WriteStartObject("geometry");
-            json.WriteString("type", "Point");
-            json.WriteStartArray("coordinates");
-            json.WriteNumberValue(sites.Lon[s]);
-            json.WriteNumberValue(sites.Lat[s]);
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteStartObject("properties");
-            json.WriteNumber("site", s);
-            json.WriteNumber("vs30", sites.Vs30[s]);
             var c = 0;
             for (var k = 0; k < curves.Imtls.Count; k++)
             for (var p = 0; p < curves.MapPoes.Count; p++)
                 json.WriteNumber(names[c++], curves.Maps[k][p][s]);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        });
     }
 }

@@ -7,31 +7,15 @@ namespace QuakeGrid.Cli.Output;
 
 /// <summary>
 /// <c>scenario.geojson</c> (RFC 7946): a FeatureCollection with one Point feature per site, in input order, whose
-/// properties are <c>vs30</c> and the same <c>&lt;IMT&gt;:median|tau|phi|sigma</c> values as the CSV.
+/// properties are <c>site</c>, <c>vs30</c> and the same <c>&lt;IMT&gt;:median|tau|phi|sigma</c> values as the CSV.
 /// </summary>
 public static class ScenarioGeoJsonWriter
 {
     public static void Write(Stream stream, SiteCollection sites, IReadOnlyList<NamedImt> imts, GmmResult result)
     {
-        using var json = new Utf8JsonWriter(stream);
         var names = imts.Select(imt => ResultColumns.Suffixes.Select(s => JsonEncodedText.Encode(imt.Label + ":" + s)).ToArray()).ToArray();
-        json.WriteStartObject();
-        json.WriteString("type", "FeatureCollection");
-        json.WriteStartArray("features");
-        for (var i = 0; i < sites.Count; i++)
+        SitePointGeoJson.Write(stream, sites, (json, i) =>
         {
-            json.WriteStartObject();
-            json.WriteString("type", "Feature");
-            json.WriteStartObject("geometry");
-            json.WriteString("type", "Point");
-            json.WriteStartArray("coordinates");
-            json.WriteNumberValue(sites.Lon[i]);
-            json.WriteNumberValue(sites.Lat[i]);
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteStartObject("properties");
-            json.WriteNumber("site", i);
-            json.WriteNumber("vs30", sites.Vs30[i]);
             for (var k = 0; k < imts.Count; k++)
             {
                 json.WriteNumber(names[k][0], Math.Exp(result.LnMedian[k][i]));
@@ -39,10 +23,6 @@ public static class ScenarioGeoJsonWriter
                 json.WriteNumber(names[k][2], result.Phi[k][i]);
                 json.WriteNumber(names[k][3], result.Sigma[k][i]);
             }
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        });
     }
 }

@@ -7,7 +7,7 @@ namespace QuakeGrid.Core.Conditioning;
 /// <summary>
 /// Unconditional fields from the sparse Vecchia / nearest-neighbour GP (<see cref="VecchiaStructure"/>,
 /// <see cref="VecchiaFactor"/>, <see cref="VecchiaSampler"/>). Without explicit options the rule follows the kernel
-/// (<see cref="VecchiaKernelRule.DefaultFor"/>: m = 30 nearest in planar X/Y, or the mixed rule with m = 150 for a kernel
+/// (<see cref="VecchiaKernelRule.DefaultFor"/>: m = 30 nearest in planar X/Y, or the mixed rule with m = 200 for a kernel
 /// with a Vs30 term); with options whose rule is <see cref="NeighbourRule.Mixed"/> the search runs in
 /// <see cref="VecchiaKernelRule.Coordinates"/>. A small relative nugget
 /// (default 1e-8) keeps the factor defined where a target coincides with a station. Records the time of each stage.

@@ -18,22 +18,8 @@ public sealed class ConditionStationFormatTests
     private static string Inv(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Northridge 1994 rupture plane from ShakeMap's northridge_fault.txt corners (see data/stations/PROVENANCE.md).</summary>
-    private const string NorthridgeRuptureXml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <nrml xmlns="http://openquake.org/xmlns/nrml/0.5">
-          <singlePlaneRupture>
-            <magnitude>6.7</magnitude>
-            <rake>90.0</rake>
-            <hypocenter lon="-118.5357" lat="34.213" depth="18.0"/>
-            <planarSurface strike="122.0" dip="40.0">
-              <topLeft lon="-118.5983" lat="34.3867" depth="6.0"/>
-              <topRight lon="-118.4350" lat="34.3023" depth="6.0"/>
-              <bottomLeft lon="-118.6983" lat="34.2500" depth="20.0"/>
-              <bottomRight lon="-118.533" lat="34.1633" depth="20.0"/>
-            </planarSurface>
-          </singlePlaneRupture>
-        </nrml>
-        """;
+    private static readonly string NorthridgeRuptureXml = SinglePlaneRuptureXml.Create(6.7, 90.0, new(-118.5357, 34.213, 18.0), 122.0, 40.0,
+        new(-118.5983, 34.3867, 6.0), new(-118.4350, 34.3023, 6.0), new(-118.6983, 34.2500, 20.0), new(-118.533, 34.1633, 20.0));
 
     /// <summary>
     /// The OpenQuake Kahramanmaraş rupture is a complexFaultRupture whose bottom edge (16 km) lies under its top edge

@@ -60,7 +60,7 @@ public sealed class GmfCommandTests
             "--correlation", "EAS", "--events", "2", "--seed", "4", "--method", "vecchia"];
         var e1 = await CliRun.RunAsync([.. eas, "--output", dir.File("eas.csv")]);
         Assert.True(e1.ExitCode == 0, e1.ToString());
-        Assert.Contains("vecchia m=150 mixed rule: 80 anchors + 40 nearest + most correlated of 300 in (x, y, Vs30)", e1.Out);
+        Assert.Contains("vecchia m=200 mixed rule: 107 anchors + 53 nearest + most correlated of 400 in (x, y, Vs30)", e1.Out);
         var e2 = await CliRun.RunAsync([.. eas, "--neighbors", "15", "--threads", "1", "--output", dir.File("eas15.csv")]);
         Assert.True(e2.ExitCode == 0, e2.ToString());
         Assert.Contains("vecchia m=15 mixed rule: 8 anchors + 4 nearest + most correlated of 30", e2.Out);

@@ -1,27 +1,14 @@
 using System.Globalization;
 using System.Text;
+using QuakeGrid.Cli.Tests.Support;
 
 namespace QuakeGrid.Cli.Tests.Gmf;
 
 /// <summary>A small rupture and site file for the gmf/condition tests.</summary>
 internal static class GmfTestInputs
 {
-    public const string RuptureXml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <nrml xmlns="http://openquake.org/xmlns/nrml/0.5">
-          <singlePlaneRupture>
-            <magnitude>6.5</magnitude>
-            <rake>0.0</rake>
-            <hypocenter lon="-122.00" lat="37.80" depth="8.0"/>
-            <planarSurface strike="0.0" dip="90.0">
-              <topLeft lon="-122.00" lat="37.70" depth="0.0"/>
-              <topRight lon="-122.00" lat="37.90" depth="0.0"/>
-              <bottomLeft lon="-122.00" lat="37.70" depth="15.0"/>
-              <bottomRight lon="-122.00" lat="37.90" depth="15.0"/>
-            </planarSurface>
-          </singlePlaneRupture>
-        </nrml>
-        """;
+    public static readonly string RuptureXml = SinglePlaneRuptureXml.Create(6.5, 0.0, new(-122.00, 37.80, 8.0), 0.0, 90.0,
+        new(-122.00, 37.70, 0.0), new(-122.00, 37.90, 0.0), new(-122.00, 37.70, 15.0), new(-122.00, 37.90, 15.0));
 
     /// <summary><paramref name="n"/> sites on a slightly irregular line/band east of the fault.</summary>
     public static string SitesCsv(int n)
