@@ -57,7 +57,7 @@ public static class LevelCellStructure
                 cellX[p] = cx;
                 cellY[p] = cy;
                 color = (cx & 1) | ((cy & 1) << 1);
-                cell = Interleave((uint)cx) | (Interleave((uint)cy) << 1);
+                cell = VecchiaStructure.Interleave((uint)cx) | (VecchiaStructure.Interleave((uint)cy) << 1);
             }
             keys[p] = (lv, color, cell, p);
         }
@@ -169,17 +169,5 @@ public static class LevelCellStructure
                 Points[b + 1] = p;
             }
         }
-    }
-
-    // Spreads the low 21 bits of v to the even bits of a 64-bit word.
-    private static ulong Interleave(uint v)
-    {
-        ulong z = v & 0x1FFFFF;
-        z = (z | (z << 32)) & 0x001F00000000FFFFUL;
-        z = (z | (z << 16)) & 0x001F0000FF0000FFUL;
-        z = (z | (z << 8)) & 0x100F00F00F00F00FUL;
-        z = (z | (z << 4)) & 0x10C30C30C30C30C3UL;
-        z = (z | (z << 2)) & 0x1249249249249249UL;
-        return z;
     }
 }

@@ -135,6 +135,20 @@ public sealed class PooledLikelihood
             ? EventLogLikelihoodBlocked(ev, kernel, ws, grad)
             : EventLogLikelihoodReference(ev, kernel, ws, grad);
 
+    /// <summary>
+    /// ln N(z | 0, K) = −½ (zᵀK⁻¹z + ln det K + n ln 2π) from the factor held by <paramref name="ws"/>; leaves
+    /// α = K⁻¹z in <c>ws.Vector</c> for the gradient.
+    /// </summary>
+    private static double GaussianLogDensity(double[] z, SpdWorkspace ws, double logDet, int n)
+    {
+        z.AsSpan(0, n).CopyTo(ws.Vector);
+        ws.Solve(n);
+        var alpha = ws.Vector;
+        var quad = 0.0;
+        for (var i = 0; i < n; i++) quad += z[i] * alpha[i];
+        return -0.5 * (quad + logDet + n * Math.Log(2 * Math.PI));
+    }
+
     private double EventLogLikelihoodBlocked(EventResiduals ev, BodenmannKernel kernel, SpdWorkspace ws, Span<double> grad)
     {
         var n = ev.Count;
@@ -155,12 +169,8 @@ public sealed class PooledLikelihood
             grad.Clear();
             return double.NegativeInfinity;
         }
-        ev.Z.AsSpan().CopyTo(ws.Vector);
-        ws.Solve(n);
+        var ll = GaussianLogDensity(ev.Z, ws, logDet, n);
         var alpha = ws.Vector;
-        var quad = 0.0;
-        for (var i = 0; i < n; i++) quad += ev.Z[i] * alpha[i];
-        var ll = -0.5 * (quad + logDet + n * Math.Log(2 * Math.PI));
         if (!withGrad) return ll;
 
         ws.InvertBlocked(n);
@@ -237,12 +247,8 @@ public sealed class PooledLikelihood
             grad.Clear();
             return double.NegativeInfinity;
         }
-        ev.Z.AsSpan().CopyTo(ws.Vector);
-        ws.Solve(n);
+        var ll = GaussianLogDensity(ev.Z, ws, logDet, n);
         var alpha = ws.Vector;
-        var quad = 0.0;
-        for (var i = 0; i < n; i++) quad += ev.Z[i] * alpha[i];
-        var ll = -0.5 * (quad + logDet + n * Math.Log(2 * Math.PI));
         if (grad.IsEmpty) return ll;
 
         ws.InvertFromFactor(n);
