@@ -7,6 +7,8 @@ namespace QuakeGrid.Contracts.Hazard;
 /// <see cref="SiteEventsDone"/>: site-events evaluated so far (events × sites within the maximum distance).
 /// <see cref="CallSeconds"/>: summed wall time of the work-item calls as the coordinator saw them, and
 /// <see cref="ComputeSeconds"/> the part the regions spent simulating (both since the coordinator's last activation).
+/// For a <see cref="Classical"/> job, the "events" are ruptures (each evaluated once, not simulated): EventsDone and
+/// EventsTotal count ruptures, and SiteEventsDone site-ruptures within the maximum distance.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("QuakeGrid.HazardJobStatus")]
 public sealed record HazardJobStatus(
@@ -23,4 +25,5 @@ public sealed record HazardJobStatus(
     [property: Id(10)] int WorkItemsTotal = 0,
     [property: Id(11)] long SiteEventsDone = 0,
     [property: Id(12)] double CallSeconds = 0,
-    [property: Id(13)] double ComputeSeconds = 0);
+    [property: Id(13)] double ComputeSeconds = 0,
+    [property: Id(14)] bool Classical = false);

@@ -43,3 +43,16 @@ public sealed record RegionHazardCounts(
     [property: Id(3)] long[][][] Counts,
     [property: Id(4)] long SiteEvents,
     [property: Id(5)] double ComputeSeconds = 0);
+
+/// <summary>
+/// A classical region tile's accumulated state: the job site indices it holds (ascending), the rupture batches it has
+/// applied (always 0..n−1: a classical tile adds batches in order), its annual exceedance rates
+/// <c>Rates[branch][imt][i · nLevels + l]</c> (per year; i = position in <see cref="SiteIndices"/>) and site-ruptures.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("QuakeGrid.RegionHazardRates")]
+public sealed record RegionHazardRates(
+    [property: Id(0)] int TileId,
+    [property: Id(1)] int[] SiteIndices,
+    [property: Id(2)] int[] AppliedBatches,
+    [property: Id(3)] double[][][] Rates,
+    [property: Id(4)] long SiteRuptures);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using QuakeGrid.Contracts.Grains;
 using QuakeGrid.Contracts.Hazard;
 using QuakeGrid.Core.Hazard;
+using QuakeGrid.Core.Hazard.Classical;
 using QuakeGrid.Core.Hazard.EventBased;
 using QuakeGrid.Core.Validation;
 using QuakeGrid.Grains.Hosting;
@@ -11,13 +12,14 @@ using QuakeGrid.Grains.Scenario;
 namespace QuakeGrid.Grains.HazardJob;
 
 /// <summary>
-/// Coordinator of one event-based hazard job (see <see cref="IHazardJobGrain"/>).
+/// Coordinator of one hazard job, classical or event-based (see <see cref="IHazardJobGrain"/>).
 /// <para>
-/// Submission validates the bundle by preparing the job's plan (<see cref="EventBasedPlanCache"/>), persists the bundle,
+/// Submission validates the bundle by preparing the job's plan (<see cref="HazardPlanCache"/>), persists the bundle,
 /// options and state, and starts a background loop on the activation's own scheduler (so its continuations interleave
 /// with status calls but never run in parallel with them). The loop first asks every region which batches it has
 /// applied (region state is the record of progress), then dispatches the missing work items (one rupture batch on one
-/// tile each; never two at once on the same tile, at most <see cref="HazardJobRuntimeOptions.Concurrency"/> in all),
+/// tile each; never two at once on the same tile, each tile's batches in id order — classical tiles sum floating-point
+/// rates and require it —, at most <see cref="HazardJobRuntimeOptions.Concurrency"/> in all),
 /// retrying an item whose call failed for a transient reason (its silo died, the call timed out): regions are
 /// idempotent per batch, so a retry never counts twice and a lost batch is recomputed.
 /// </para>
@@ -26,12 +28,12 @@ namespace QuakeGrid.Grains.HazardJob;
 /// region asking for the definition) activates the coordinator on a live silo, whose activation restarts the loop.
 /// Without any caller, the job's reminder (<see cref="ResumeReminder"/>, registered on submission, persisted by the
 /// cluster's reminder service — Redis in the deployed silo — and removed on completion) activates it within a minute. Curves are aggregated from the regions'
-/// persisted counts when first requested after completion (kept in memory; rebuilt after a move).
+/// persisted counts (event-based) or rates (classical) when first requested after completion (kept in memory; rebuilt after a move).
 /// </para>
 /// </summary>
 public sealed class HazardJobGrain(
     [PersistentState("hazardjob", QuakeGridStorage.Name)] IPersistentState<HazardJobGrainState> state,
-    EventBasedPlanCache plans,
+    HazardPlanCache plans,
     IOptions<HazardJobRuntimeOptions> runtimeOptions,
     ILogger<HazardJobGrain> logger) : Grain, IHazardJobGrain, IRemindable
 {
@@ -96,14 +98,15 @@ public sealed class HazardJobGrain(
         s.State = HazardJobState.Running;
         s.Error = null;
         s.SubmittedUtc = DateTime.UtcNow;
-        s.Sites = prepared.Plan.SiteCount;
+        s.Sites = prepared.SiteCount;
         s.Tiles = prepared.Tiles.Count;
         s.Batches = prepared.Batches.Count;
-        s.Events = prepared.Plan.EventCount;
+        s.Events = prepared.EventCount;
+        s.Classical = prepared.IsClassical;
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        logger.LogInformation("Hazard job {JobId} submitted: {Sites} sites in {Tiles} tiles, {Batches} rupture batches, {Events} events",
-            JobId, s.Sites, s.Tiles, s.Batches, s.Events);
+        logger.LogInformation("Hazard job {JobId} ({Mode}) submitted: {Sites} sites in {Tiles} tiles, {Batches} rupture batches, {Events} {Unit}",
+            JobId, s.Classical ? "classical" : "event-based", s.Sites, s.Tiles, s.Batches, s.Events, s.Classical ? "ruptures" : "events");
         StartRun();
         return Status();
     }
@@ -137,9 +140,11 @@ public sealed class HazardJobGrain(
     public async Task<HazardCountsPage> GetCountsAsync(int firstSite, int count)
     {
         RequireKnown();
+        if (state.State.Classical)
+            throw new QuakeGridInputException("job", JobId, null, "a classical job has annual exceedance rates, not event counts; ask for its curves");
         CheckPage(firstSite, count, "firstSite", "count", HazardJobLimits.MaxSitesPerPage);
         await CurvesAsync();
-        return HazardResultPages.Counts(_counts!, (await PreparedAsync()).Plan, firstSite, count);
+        return HazardResultPages.Counts(_counts!, (await PreparedAsync()).EventBased, firstSite, count);
     }
 
     /// <inheritdoc />
@@ -156,11 +161,12 @@ public sealed class HazardJobGrain(
     {
         RequireKnown();
         var job = await PreparedAsync();
-        var total = job.Plan.Events.Count;
+        IReadOnlyList<RuptureOccurrence> all = job.Plan?.Events ?? [];   // a classical job has no event set
+        var total = all.Count;
         if (first < 0 || first > total) throw new QuakeGridInputException("job", JobId, "first", $"{first} is outside 0..{total}");
         if (count < 0 || count > HazardJobLimits.MaxEventsPerPage)
             throw new QuakeGridInputException("job", JobId, "count", $"{count} must be between 0 and {HazardJobLimits.MaxEventsPerPage} events per request");
-        return HazardResultPages.Events(job.Plan.Events, first, Math.Min(count, total - first));
+        return HazardResultPages.Events(all, first, Math.Min(count, total - first));
     }
 
     /// <inheritdoc />
@@ -221,9 +227,9 @@ public sealed class HazardJobGrain(
         var s = state.State;
         if (s.State == HazardJobState.Completed)
             return new HazardJobStatus(JobId, s.State, s.Batches, s.Batches, s.Events, s.Events, s.Sites, s.Error, s.Tiles,
-                s.Tiles * s.Batches, s.Tiles * s.Batches, _siteEvents, _callSeconds, _computeSeconds);
+                s.Tiles * s.Batches, s.Tiles * s.Batches, _siteEvents, _callSeconds, _computeSeconds, s.Classical);
         return new HazardJobStatus(JobId, s.State, _batchesDone, s.Batches, _eventsDone, s.Events, s.Sites, s.Error, s.Tiles,
-            _workItemsDone, s.Tiles * s.Batches, _siteEvents, _callSeconds, _computeSeconds);
+            _workItemsDone, s.Tiles * s.Batches, _siteEvents, _callSeconds, _computeSeconds, s.Classical);
     }
 
     private Task<PreparedHazardJob> PreparedAsync()
@@ -283,33 +289,50 @@ public sealed class HazardJobGrain(
             logger.LogInformation("Hazard job {JobId}: {Done} of {Total} work items were already applied", JobId, _workItemsDone, job.WorkItemCount);
     }
 
+    /// <summary>
+    /// Dispatches the pending work items: each tile's batches in ascending id order, one at a time per tile, the lowest
+    /// pending batch first across tiles (batch-major, so whole batches complete roughly in order), at most the job's
+    /// concurrency in flight.
+    /// </summary>
     private async Task DispatchAsync(PreparedHazardJob job, CancellationToken stop)
     {
         var tiles = job.Tiles.Count;
-        var pending = new Queue<int>();
-        for (var i = 0; i < job.WorkItemCount; i++) if (!_done[i]) pending.Enqueue(i);   // batch-major: batches finish in order
-        var busy = new bool[tiles];
+        var batches = job.Batches.Count;
+        var next = new int[tiles];   // per tile: the lowest batch not done
+        var ready = new PriorityQueue<int, (int Batch, int Tile)>();
+        for (var t = 0; t < tiles; t++)
+        {
+            next[t] = NextPending(job, t, 0);
+            if (next[t] < batches) ready.Enqueue(t, (next[t], t));
+        }
         var inFlight = new Dictionary<Task<HazardWorkOutcome>, int>();
         var limit = Math.Max(1, _runtime.Concurrency(state.State.Options!.MaxConcurrentBatches));
-        while (pending.Count > 0 || inFlight.Count > 0)
+        while (ready.Count > 0 || inFlight.Count > 0)
         {
             stop.ThrowIfCancellationRequested();
-            for (var scan = pending.Count; scan > 0 && inFlight.Count < limit; scan--)
+            while (inFlight.Count < limit && ready.TryDequeue(out var tile, out _))
             {
-                var item = pending.Dequeue();
-                var tile = item % tiles;
-                if (busy[tile]) { pending.Enqueue(item); continue; }
-                busy[tile] = true;
+                var item = next[tile] * tiles + tile;
                 inFlight.Add(ApplyAsync(job, item, stop), item);
             }
             var finished = await Task.WhenAny(inFlight.Keys);
             var done = inFlight[finished];
             inFlight.Remove(finished);
-            busy[done % tiles] = false;
             var outcome = await finished;   // a non-transient failure fails the job
             MarkDone(job, done, outcome.SiteEvents);
+            var t = done % tiles;
+            next[t] = NextPending(job, t, next[t] + 1);
+            if (next[t] < batches) ready.Enqueue(t, (next[t], t));
             DelayDeactivation(TimeSpan.FromHours(1));
         }
+    }
+
+    /// <summary>The lowest batch ≥ <paramref name="from"/> not done on <paramref name="tile"/> (Batches.Count when none).</summary>
+    private int NextPending(PreparedHazardJob job, int tile, int from)
+    {
+        var b = from;
+        while (b < job.Batches.Count && _done[b * job.Tiles.Count + tile]) b++;
+        return b;
     }
 
     private Task<HazardWorkOutcome> ApplyAsync(PreparedHazardJob job, int item, CancellationToken stop)
@@ -376,7 +399,12 @@ public sealed class HazardJobGrain(
                 : $"hazard job {JobId} is not finished ({_workItemsDone} of {s.Tiles * s.Batches} work items done)");
         if (_curves is not null) return _curves;
         var job = await PreparedAsync();
-        var plan = job.Plan;
+        if (job.Classical is { } classical)
+        {
+            _curves = await ClassicalCurvesAsync(job, classical);
+            return _curves;
+        }
+        var plan = job.EventBased;
         var counts = new long[plan.BranchCount][][];
         for (var b = 0; b < counts.Length; b++)
         {
@@ -396,5 +424,27 @@ public sealed class HazardJobGrain(
         _counts = counts;
         _curves = EventBasedCurves.FromCounts(plan, counts);
         return _curves;
+    }
+
+    /// <summary>The classical job's curves from every region's persisted rates (each region must hold every batch).</summary>
+    private async Task<HazardCurveSet> ClassicalCurvesAsync(PreparedHazardJob job, ClassicalPlan plan)
+    {
+        var rates = new double[plan.BranchCount][][];
+        for (var b = 0; b < rates.Length; b++)
+        {
+            rates[b] = new double[plan.Imtls.Count][];
+            for (var k = 0; k < plan.Imtls.Count; k++) rates[b][k] = new double[plan.SiteCount * plan.Imtls[k].Levels.Length];
+        }
+        var stop = _stopping.Token;
+        var regions = await Task.WhenAll(Enumerable.Range(0, job.Tiles.Count).Select(t =>
+            WithRetryAsync(() => GrainFactory.GetGrain<IRegionHazardGrain>(HazardRegionKeys.For(JobId, t)).GetRatesAsync(), $"fetching tile {t}", stop)));
+        foreach (var r in regions)
+        {
+            if (r.AppliedBatches.Length != job.Batches.Count && job.Batches.Count > 0)
+                throw new InvalidOperationException($"hazard job {JobId}: tile {r.TileId} holds {r.AppliedBatches.Length} of {job.Batches.Count} batches");
+            if (r.Rates.Length == 0) continue;   // a job without ruptures: every rate is zero
+            HazardResultPages.Scatter(r, plan.Imtls, rates);
+        }
+        return ClassicalCurves.FromRates(plan, rates);
     }
 }

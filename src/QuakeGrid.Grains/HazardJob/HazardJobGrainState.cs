@@ -4,7 +4,7 @@ namespace QuakeGrid.Grains.HazardJob;
 
 /// <summary>
 /// Persisted state of a hazard job coordinator: the submission (bundle, options, fingerprint), its life-cycle state and
-/// error, and the job's size (sites, tiles, batches, events) so status answers before the plan is rebuilt. Which work
+/// error, and the job's size (sites, tiles, batches, events — ruptures for a classical job) so status answers before the plan is rebuilt. Which work
 /// items are done is not stored here: the region grains' persisted batch sets are the truth, and a reactivated
 /// coordinator rebuilds its progress from them.
 /// </summary>
@@ -22,4 +22,6 @@ public sealed class HazardJobGrainState
     [Id(8)] public int Tiles { get; set; }
     [Id(9)] public int Batches { get; set; }
     [Id(10)] public long Events { get; set; }
+    /// <summary>True for a classical job (then <see cref="Events"/> counts ruptures).</summary>
+    [Id(11)] public bool Classical { get; set; }
 }

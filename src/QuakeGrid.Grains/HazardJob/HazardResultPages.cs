@@ -13,7 +13,7 @@ public static class HazardResultPages
     /// <summary>Indices of the job IMTs named by <paramref name="imts"/> (all when null); bad or foreign IMTs are input errors.</summary>
     public static int[] SelectImts(string jobId, string jobFile, PreparedHazardJob job, string[]? imts)
     {
-        var all = job.Plan.Imtls;
+        var all = job.Imtls;
         if (imts is null) return Enumerable.Range(0, all.Count).ToArray();
         if (imts.Length == 0) throw new QuakeGridInputException("job", jobId, "imts", "an empty IMT list was given (omit it for every IMT)");
         var selected = new List<int>();
@@ -122,6 +122,23 @@ public static class HazardResultPages
             var src = region.Counts[b][k];
             var dst = into[b][k];
             if (src.Length != idx.Length * nl) throw new InvalidOperationException($"tile {region.TileId}: counts do not match its {idx.Length} sites");
+            for (var i = 0; i < idx.Length; i++)
+                src.AsSpan(i * nl, nl).CopyTo(dst.AsSpan(idx[i] * nl, nl));
+        }
+    }
+
+    /// <summary>Copies a classical region's rates into the all-site arrays at its job site indices.</summary>
+    public static void Scatter(RegionHazardRates region, IReadOnlyList<Core.IO.Job.ImtLevels> imtls, double[][][] into)
+    {
+        var idx = region.SiteIndices;
+        if (region.Rates.Length != into.Length) throw new InvalidOperationException($"tile {region.TileId}: rates for {region.Rates.Length} branches, the job has {into.Length}");
+        for (var b = 0; b < into.Length; b++)
+        for (var k = 0; k < into[b].Length; k++)
+        {
+            var nl = imtls[k].Levels.Length;
+            var src = region.Rates[b][k];
+            var dst = into[b][k];
+            if (src.Length != idx.Length * nl) throw new InvalidOperationException($"tile {region.TileId}: rates do not match its {idx.Length} sites");
             for (var i = 0; i < idx.Length; i++)
                 src.AsSpan(i * nl, nl).CopyTo(dst.AsSpan(idx[i] * nl, nl));
         }

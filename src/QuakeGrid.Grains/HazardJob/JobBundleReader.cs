@@ -99,8 +99,17 @@ public static class JobBundleReader
                 throw new QuakeGridInputException(Source, $"file '{name}'", "name", "file names must not contain empty, '.' or '..' segments");
     }
 
+    /// <summary>The folder the bundle was written to, from the path its job file was read at.</summary>
+    internal static string RootOf(string jobPath, string jobFileName)
+    {
+        var relative = jobFileName.Replace('/', Path.DirectorySeparatorChar);
+        return jobPath.EndsWith(Path.DirectorySeparatorChar + relative, StringComparison.Ordinal)
+            ? jobPath[..^(relative.Length + 1)]
+            : Path.GetDirectoryName(jobPath)!;
+    }
+
     /// <summary>The same error with the temporary folder replaced by the bundle-relative path.</summary>
-    private static QuakeGridInputException Rebase(QuakeGridInputException e, string root)
+    internal static QuakeGridInputException Rebase(QuakeGridInputException e, string root)
     {
         var prefix = root + Path.DirectorySeparatorChar;
         string Strip(string s) => s.Replace(prefix, "", StringComparison.Ordinal).Replace(root, Source, StringComparison.Ordinal);

@@ -1,27 +1,30 @@
 using Microsoft.Extensions.Logging;
 using QuakeGrid.Contracts.Grains;
 using QuakeGrid.Contracts.Hazard;
+using QuakeGrid.Core.Hazard.Classical;
 using QuakeGrid.Core.Hazard.EventBased;
 using QuakeGrid.Grains.Hosting;
 
 namespace QuakeGrid.Grains.HazardJob;
 
 /// <summary>
-/// One region tile of a hazard job. It rebuilds the job's plan through the silo's <see cref="EventBasedPlanCache"/>
-/// (asking the coordinator for the bundle on a miss), keeps the tile's <see cref="EventBasedTile"/> (kernel state and
-/// buffers) in memory, and adds each batch's exceedance counts to its persisted state. The batch id is recorded in the
-/// same state write as the counts, so a batch is counted exactly once however often it is dispatched; a write that
-/// fails deactivates the grain, so the next call starts again from the persisted state.
+/// One region tile of a hazard job. It rebuilds the job's plan through the silo's <see cref="HazardPlanCache"/>
+/// (asking the coordinator for the bundle on a miss), keeps the tile's <see cref="EventBasedTile"/> or
+/// <see cref="ClassicalTile"/> (kernel state and buffers) in memory, and adds each batch's exceedance counts
+/// (event-based) or annual exceedance rates (classical, batches in id order) to its persisted state. The batch id is
+/// recorded in the same state write as the results, so a batch is counted exactly once however often it is dispatched;
+/// a write that fails deactivates the grain, so the next call starts again from the persisted state.
 /// Placement is random, so a job's tiles spread over every silo (the default resource-optimised placement may put them
 /// all beside the coordinator that activates them).
 /// </summary>
 [Orleans.Placement.RandomPlacement]
 public sealed class RegionHazardGrain(
     [PersistentState("hazardregion", QuakeGridStorage.Name)] IPersistentState<RegionHazardState> state,
-    EventBasedPlanCache plans,
+    HazardPlanCache plans,
     ILogger<RegionHazardGrain> logger) : Grain, IRegionHazardGrain
 {
     private EventBasedTile? _tile;
+    private ClassicalTile? _classical;
     private string? _tileFingerprint;
 
     private string Key => this.GetPrimaryKeyString();
@@ -45,10 +48,16 @@ public sealed class RegionHazardGrain(
         if ((uint)item.BatchId >= (uint)job.Batches.Count || job.Batches[item.BatchId] is var b && (b.First != item.FirstRupture || b.Count != item.RuptureCount))
             throw new InvalidOperationException($"region {Key}: batch {item.BatchId} [{item.FirstRupture}, +{item.RuptureCount}) does not match the job's batching");
 
+        return job.IsClassical ? await ApplyClassicalAsync(item, job) : await ApplyEventBasedAsync(item, job);
+    }
+
+    private async Task<HazardWorkOutcome> ApplyEventBasedAsync(HazardWorkItem item, PreparedHazardJob job)
+    {
+        var s = state.State;
         if (_tile is null || _tileFingerprint != job.Fingerprint)
         {
             var indices = job.Tiles[item.TileId];
-            _tile = await Task.Run(() => EventBasedTile.Create(job.Plan, indices));
+            _tile = await Task.Run(() => EventBasedTile.Create(job.EventBased, indices));
             _tileFingerprint = job.Fingerprint;
         }
         var tile = _tile;
@@ -89,11 +98,71 @@ public sealed class RegionHazardGrain(
         return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: true, counts.Events, counts.SiteEvents, computeSeconds);
     }
 
+    /// <summary>
+    /// Adds the batch's annual exceedance rates to a copy of the tile's rates, rupture after rupture, and keeps the copy
+    /// once it is persisted (a failed write leaves the previous rates in place). Batches must come in id order, so each
+    /// site's rates receive their terms in the order of Core's <c>ClassicalCalculator</c>: bit-identical sums.
+    /// </summary>
+    private async Task<HazardWorkOutcome> ApplyClassicalAsync(HazardWorkItem item, PreparedHazardJob job)
+    {
+        var s = state.State;
+        if (s.AppliedBatches.Count != item.BatchId)
+            throw new InvalidOperationException(
+                $"region {Key}: classical batch {item.BatchId} arrived before batch {s.AppliedBatches.Count}; a classical tile adds its batches in order");
+        if (_classical is null || _tileFingerprint != job.Fingerprint)
+        {
+            var indices = job.Tiles[item.TileId];
+            _classical = await Task.Run(() => ClassicalTile.Create(job.Classical!, indices));
+            _tileFingerprint = job.Fingerprint;
+        }
+        var tile = _classical;
+        var fresh = s.Fingerprint is null;
+        var before = s.Rates;
+        var rates = fresh ? tile.NewRates() : Copy(before);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var siteRuptures = await Task.Run(() => tile.Add(item.FirstRupture, item.RuptureCount, rates));
+        var computeSeconds = clock.Elapsed.TotalSeconds;
+
+        if (s.AppliedBatches.BinarySearch(item.BatchId) >= 0)
+            return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: false, 0, 0);
+        if (fresh)
+        {
+            s.Fingerprint = job.Fingerprint;
+            s.SiteIndices = job.Tiles[item.TileId];
+        }
+        s.Rates = rates;
+        s.AppliedBatches.Add(item.BatchId);
+        s.SiteEvents += siteRuptures;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            s.Rates = before;
+            s.AppliedBatches.RemoveAt(s.AppliedBatches.Count - 1);
+            s.SiteEvents -= siteRuptures;
+            if (fresh) state.State = new RegionHazardState();
+            logger.LogWarning(e, "Region {Key}: persisting batch {Batch} failed; deactivating", Key, item.BatchId);
+            DeactivateOnIdle();
+            throw;
+        }
+        return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: true, item.RuptureCount, siteRuptures, computeSeconds);
+    }
+
+
     /// <inheritdoc />
     public Task<RegionHazardCounts> GetCountsAsync()
     {
         var s = state.State;
         return Task.FromResult(new RegionHazardCounts(TileIdOf(Key), [.. s.SiteIndices], [.. s.AppliedBatches], Copy(s.Counts), s.SiteEvents));
+    }
+
+    /// <inheritdoc />
+    public Task<RegionHazardRates> GetRatesAsync()
+    {
+        var s = state.State;
+        return Task.FromResult(new RegionHazardRates(TileIdOf(Key), [.. s.SiteIndices], [.. s.AppliedBatches], Copy(s.Rates), s.SiteEvents));
     }
 
     /// <inheritdoc />
@@ -103,6 +172,7 @@ public sealed class RegionHazardGrain(
     public async Task ClearAsync()
     {
         _tile = null;
+        _classical = null;
         await state.ClearStateAsync();
         state.State = new RegionHazardState();
         DeactivateOnIdle();
@@ -144,6 +214,9 @@ public sealed class RegionHazardGrain(
 
     private static long[][][] Copy(long[][][] a) =>
         a.Select(b => b.Select(k => (long[])k.Clone()).ToArray()).ToArray();
+
+    private static double[][][] Copy(double[][][] a) =>
+        a.Select(b => b.Select(k => (double[])k.Clone()).ToArray()).ToArray();
 
     private static void Add(long[][][] into, long[][][] add, int sign)
     {

@@ -1,9 +1,11 @@
 namespace QuakeGrid.Grains.HazardJob;
 
 /// <summary>
-/// Persisted state of a region hazard grain, written in one piece after each batch so the counts and the set of batches
+/// Persisted state of a region hazard grain, written in one piece after each batch so the results and the set of batches
 /// they include never disagree: the job's bundle fingerprint, the tile's job site indices (ascending), the applied
-/// batch ids (ascending), the exceedance counts <c>[branch][imt][i · nLevels + l]</c> and the site-events evaluated.
+/// batch ids (ascending), and either the exceedance counts <c>[branch][imt][i · nLevels + l]</c> (event-based) or the
+/// annual exceedance rates in the same layout (classical; batches applied in id order), and the site-events (classical:
+/// site-ruptures) evaluated.
 /// </summary>
 [GenerateSerializer, Alias("QuakeGrid.RegionHazardState")]
 public sealed class RegionHazardState
@@ -13,4 +15,5 @@ public sealed class RegionHazardState
     [Id(2)] public List<int> AppliedBatches { get; set; } = [];
     [Id(3)] public long[][][] Counts { get; set; } = [];
     [Id(4)] public long SiteEvents { get; set; }
+    [Id(5)] public double[][][] Rates { get; set; } = [];
 }

@@ -3,7 +3,8 @@ using QuakeGrid.Core.Hazard;
 namespace QuakeGrid.Grains.HazardJob;
 
 /// <summary>
-/// Splits a job's occurring ruptures (in the event set's order) into contiguous batches. A deterministic function of the
+/// Splits a job's ruptures into contiguous batches: an event-based job's occurring ruptures (in the event set's order),
+/// or all of a classical job's ruptures. A deterministic function of the
 /// event set and the requested batch size, so every silo derives the same batch ids.
 /// </summary>
 public static class RuptureBatching
@@ -49,6 +50,35 @@ public static class RuptureBatching
                 batches.Add(new RuptureBatch(batches.Count, start, i + 1 - start, Sum(events, start, i + 1 - start)));
                 start = i + 1;
             }
+        }
+        return [.. batches];
+    }
+
+    /// <summary>
+    /// Batches of a classical job's <paramref name="ruptureCount"/> ruptures (source then rupture order; each batch's
+    /// <see cref="RuptureBatch.Events"/> is its rupture count): fixed-size when <paramref name="rupturesPerBatch"/> &gt; 0,
+    /// otherwise about equal ranges, at least <see cref="MinAutomaticBatches"/> and enough that each holds about
+    /// <see cref="TargetSiteEventsPerBatch"/> site-ruptures over <paramref name="siteCount"/> sites. Deterministic.
+    /// </summary>
+    public static RuptureBatch[] SplitEvenly(int ruptureCount, int siteCount, int rupturesPerBatch)
+    {
+        if (ruptureCount == 0) return [];
+        var batches = new List<RuptureBatch>();
+        if (rupturesPerBatch > 0)
+        {
+            for (var first = 0; first < ruptureCount; first += rupturesPerBatch)
+            {
+                var count = Math.Min(rupturesPerBatch, ruptureCount - first);
+                batches.Add(new RuptureBatch(batches.Count, first, count, count));
+            }
+            return [.. batches];
+        }
+        var wanted = (int)Math.Min(ruptureCount, Math.Max(MinAutomaticBatches, Math.Ceiling(ruptureCount * (double)siteCount / TargetSiteEventsPerBatch)));
+        for (var k = 0; k < wanted; k++)
+        {
+            var from = (int)((long)ruptureCount * k / wanted);
+            var to = (int)((long)ruptureCount * (k + 1) / wanted);
+            batches.Add(new RuptureBatch(k, from, to - from, to - from));
         }
         return [.. batches];
     }

@@ -95,13 +95,19 @@ public sealed class HazardJobBadRequestTests(HazardClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ClassicalJobsAreRejectedForClusterRuns()
+    public async Task ClassicalPlanErrorNamesTheBundleFileNotTheTemporaryFolderAndLeavesNoJob()
     {
-        var good = HazardTestJob.Bundle();
-        var files = new Dictionary<string, string>(good.Files) { ["job.ini"] = good.Files["job.ini"].Replace("calculation_mode = event_based", "calculation_mode = classical") };
-        var id = "classical-" + Guid.NewGuid().ToString("N");
+        // Sadigh 1997 (one of the classical test job's two gsim branches) has no PGV: the plan's error, raised after the
+        // bundle's temporary folder is gone, names the bundle's job file.
+        var good = ClassicalTestJob.Bundle();
+        var files = new Dictionary<string, string>(good.Files) { ["job.ini"] = good.Files["job.ini"].Replace("\"PGA\"", "\"PGV\"") };
+        Assert.NotEqual(good.Files["job.ini"], files["job.ini"]);
+        var id = "classical-pgv-" + Guid.NewGuid().ToString("N");
         var e = await Assert.ThrowsAsync<QuakeGridInputException>(() => Job(id).SubmitAsync(good with { Files = files }, new HazardJobOptions()));
-        Assert.Equal("calculation_mode", e.Field);
-        await Assert.ThrowsAsync<QuakeGridInputException>(() => Job(id).GetStatusAsync());
+        Assert.Equal("job.ini", e.Source);
+        Assert.Equal("intensity_measure_types_and_levels", e.Field);
+        Assert.Contains("PGV", e.Problem);
+        Assert.DoesNotContain(Path.GetTempPath(), e.Message);
+        Assert.Equal("unknown job", (await Assert.ThrowsAsync<QuakeGridInputException>(() => Job(id).GetStatusAsync())).Problem);
     }
 }

@@ -22,7 +22,7 @@ public sealed class HazardJobDeterminismTests(HazardClusterFixture fixture, ITes
     [InlineData(36, 7)]   // one tile, 7 ruptures per batch
     public async Task ThreeSilosEqualCoreBitForBit(int tileSize, int rupturesPerBatch)
     {
-        var caches = fixture.Cluster.Silos.Select(h => ((InProcessSiloHandle)h).SiloHost.Services.GetRequiredService<EventBasedPlanCache>()).ToArray();
+        var caches = fixture.Cluster.Silos.Select(h => ((InProcessSiloHandle)h).SiloHost.Services.GetRequiredService<HazardPlanCache>()).ToArray();
         var before = caches.Sum(c => c.Preparations);
         var client = new HazardJobClient(fixture.Cluster.Client, Fast);
         await RunAndCompareAsync(client, $"det3-{tileSize}-{Guid.NewGuid():N}", new HazardJobOptions(tileSize, rupturesPerBatch));

@@ -64,7 +64,7 @@ public sealed class HazardJobSiloLossTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<(SiloHandle Silo, string Why)> ChooseVictimAsync(TestCluster cluster, string jobId)
+    internal static async Task<(SiloHandle Silo, string Why)> ChooseVictimAsync(TestCluster cluster, string jobId)
     {
         var management = cluster.Client.GetGrain<IManagementGrain>(0);
         var stats = await management.GetDetailedGrainStatistics();

@@ -1,4 +1,5 @@
 using QuakeGrid.Contracts.Hazard;
+using QuakeGrid.Core.Hazard.Classical;
 using QuakeGrid.Core.Hazard.EventBased;
 using QuakeGrid.Core.IO.Job;
 using QuakeGrid.Core.Validation;
@@ -6,11 +7,11 @@ using QuakeGrid.Core.Validation;
 namespace QuakeGrid.Grains.HazardJob;
 
 /// <summary>
-/// Per-silo cache of prepared jobs (a singleton service): the plan is deterministic, so each silo prepares a job once,
+/// Per-silo cache of prepared hazard jobs, classical or event-based (a singleton service): the plan is deterministic, so each silo prepares a job once,
 /// however many of its region grains live there, and concurrent requests share one preparation. Keyed by job id and
 /// bundle fingerprint; keeps the <see cref="Capacity"/> most recently used jobs.
 /// </summary>
-public sealed class EventBasedPlanCache
+public sealed class HazardPlanCache
 {
     /// <summary>Most prepared jobs kept per silo.</summary>
     public const int Capacity = 4;
@@ -80,15 +81,24 @@ public sealed class EventBasedPlanCache
                 if (node.Value.Key == key) { _entries.Remove(node); return; }
     }
 
-    /// <summary>Reads the bundle and prepares the plan; checks the job is event-based and the options are sane.</summary>
+    /// <summary>
+    /// Reads the bundle and prepares the plan of its calculation mode (Core's <see cref="ClassicalPlan"/> or
+    /// <see cref="EventBasedPlan"/>); checks the options are sane.
+    /// </summary>
     public static PreparedHazardJob Prepare(HazardJobDefinition definition)
     {
         HazardJobOptionsValidator.Validate(definition.Options);
         var (job, model) = JobBundleReader.Read(definition.Bundle);
-        if (job.Mode != CalculationMode.EventBased)
-            throw new QuakeGridInputException(definition.Bundle.JobFileName, null, "calculation_mode",
-                "only event_based jobs run on the cluster; classical jobs run in process (quakegrid hazard without --cluster)");
-        var plan = EventBasedPlan.Prepare(job, model);
-        return new PreparedHazardJob(definition.JobId, definition.Fingerprint, job, model, plan, definition.Options.TileSize, definition.Options.RupturesPerBatch);
+        try
+        {
+            return job.Mode == CalculationMode.Classical
+                ? new PreparedHazardJob(definition.JobId, definition.Fingerprint, job, ClassicalPlan.Prepare(job, model), definition.Options)
+                : new PreparedHazardJob(definition.JobId, definition.Fingerprint, job, EventBasedPlan.Prepare(job, model), definition.Options);
+        }
+        catch (QuakeGridInputException e)
+        {
+            // The plan's errors name the job file in the (deleted) temporary folder: name the bundle path instead.
+            throw JobBundleReader.Rebase(e, JobBundleReader.RootOf(job.Path, definition.Bundle.JobFileName));
+        }
     }
 }
