@@ -14,9 +14,9 @@ namespace QuakeGrid.Cli.Commands;
 
 /// <summary>
 /// <c>quakegrid hazard &lt;job.ini&gt; [--output dir]</c> and <c>quakegrid hazard --demo</c>: probabilistic seismic hazard
-/// for an OpenQuake job (<c>calculation_mode = classical</c> or <c>event_based</c>). Event-based jobs run through the
+/// for an OpenQuake job (<c>calculation_mode = classical</c> or <c>event_based</c>). Jobs of either mode run through the
 /// hazard job grains: on an embedded silo by default, on a running cluster with <c>--cluster &lt;redis&gt;</c>, or with the
-/// Core calculator in this process with <c>--in-process</c>; classical jobs run in this process. Writes the OpenQuake-compatible curve and map CSVs, the event set, a GeoJSON map and PNG maps
+/// Core calculator in this process with <c>--in-process</c>. Writes the OpenQuake-compatible curve and map CSVs, the event set, a GeoJSON map and PNG maps
 /// (<see cref="HazardOutputs"/>); job warnings (unknown keys) go to standard error.
 /// </summary>
 public static class HazardCommand
@@ -29,7 +29,7 @@ public static class HazardCommand
         var demo = new Option<bool>("--demo") { Description = "Run the bundled Nepal event-based demo (JB2009 correlation, 0.1° grid, BSSA14)." };
         var output = new Option<string>("--output") { Description = $"Output folder (default {DefaultOutput}).", DefaultValueFactory = _ => DefaultOutput };
         var threads = new Option<int?>("--threads") { Description = "In process: worker threads (default: all processors). On a cluster: most work items (tile x rupture batch) in flight." };
-        var inProcess = new Option<bool>("--in-process") { Description = "Run an event-based job with the Core calculator in this process instead of through the cluster grains." };
+        var inProcess = new Option<bool>("--in-process") { Description = "Run the job with the Core calculator in this process instead of through the cluster grains." };
         var tileSize = new Option<int>("--tile-size") { Description = "Cluster runs: sites per region tile (default 2000).", DefaultValueFactory = _ => 2000 };
         var keep = new Option<bool>("--keep") { Description = "Cluster runs: keep the job's grains and results on the cluster after the outputs are written." };
 
@@ -74,9 +74,7 @@ public static class HazardCommand
         var substitution = demo ? NepalDemo.SubstitutionNote(job) : null;
         if (substitution is not null) console.MarkupLine("[yellow]" + Markup.Escape(substitution) + "[/]");
 
-        var onCluster = job.Mode == CalculationMode.EventBased && !placement.InProcess;
-        if (job.Mode == CalculationMode.Classical && cluster is not null)
-            throw new QuakeGridInputException(job.Path, null, "calculation_mode", "classical jobs run in this process only; run without --cluster");
+        var onCluster = !placement.InProcess;
         var calcWatch = Stopwatch.StartNew();
         HazardRunResult result;
         string where;

@@ -10,7 +10,7 @@ namespace QuakeGrid.Cli.Hazard;
 
 /// <summary>
 /// Runs a hazard job behind a Spectre progress display, either on a QuakeGrid cluster (<see cref="RunOnClusterAsync"/>:
-/// event-based jobs through the hazard job grains, embedded silo or remote cluster) or with the Core calculators in this
+/// classical and event-based jobs through the hazard job grains, embedded silo or remote cluster) or with the Core calculators in this
 /// process (<see cref="RunInProcessAsync"/>: <see cref="ClassicalCalculator"/> for <c>classical</c>; for
 /// <c>event_based</c>, the JB2009 Vecchia field sampler when the job asks for correlation
 /// (<see cref="VecchiaFieldSampler.ForJob"/>) and <see cref="EventBasedCalculator"/>).
@@ -19,7 +19,7 @@ public static class HazardRunner
 {
     /// <summary>
     /// Packs the job (<see cref="JobBundles.FromJobFile"/>), submits it to the cluster, follows its progress and fetches
-    /// the curves and event set. The job's grains are released afterwards unless <paramref name="keep"/>.
+    /// the curves and (event-based) event set. The job's grains are released afterwards unless <paramref name="keep"/>.
     /// </summary>
     public static async Task<HazardRunResult> RunOnClusterAsync(IAnsiConsole console, string jobPath, QuakeGridConnection connection,
         HazardJobOptions options, bool keep, CancellationToken ct)
@@ -30,14 +30,14 @@ public static class HazardRunner
         var watch = Stopwatch.StartNew();
         var submitted = await client.SubmitAsync(jobId, bundle, options, ct).ConfigureAwait(false);
         console.MarkupLine(Markup.Escape($"job {jobId} submitted to the {(connection.IsEmbedded ? "embedded silo" : "cluster")} in {watch.Elapsed.TotalSeconds:0.00} s: " +
-            $"{submitted.Sites:N0} sites in {submitted.Tiles:N0} tiles, {submitted.BatchesTotal:N0} rupture batches, {submitted.EventsTotal:N0} events"));
+            $"{submitted.Sites:N0} sites in {submitted.Tiles:N0} tiles, {submitted.BatchesTotal:N0} rupture batches, {submitted.EventsTotal:N0} {(submitted.Classical ? "ruptures" : "events")}"));
         HazardJobStatus? final = null;
         await console.Progress()
             .AutoClear(false)
             .Columns(HazardProgressDisplay.Columns())
             .StartAsync(async ctx =>
             {
-                var display = new HazardJobProgressDisplay(ctx.AddTask("events", maxValue: 1), ctx.AddTask("work items", maxValue: 1));
+                var display = new HazardJobProgressDisplay(ctx.AddTask(submitted.Classical ? "ruptures" : "events", maxValue: 1), ctx.AddTask("work items", maxValue: 1));
                 display.Report(submitted);
                 final = await client.WaitAsync(jobId, display, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
@@ -46,10 +46,17 @@ public static class HazardRunner
             console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"work items: {final.CallSeconds:0.00} s in grain calls (summed over calls in flight), of which {final.ComputeSeconds:0.00} s simulating ({100 * final.ComputeSeconds / final.CallSeconds:0}%); job wall time {ran:0.00} s")));
         var curves = await client.GetCurvesAsync(jobId, ct).ConfigureAwait(false);
-        var events = await client.GetEventsAsync(jobId, ct).ConfigureAwait(false);
+        var events = final.Classical ? null : await client.GetEventsAsync(jobId, ct).ConfigureAwait(false);
         if (!keep) await client.ReleaseAsync(jobId, ct).ConfigureAwait(false);
         else console.MarkupLine(Markup.Escape($"job {jobId} kept on the cluster (--keep)"));
-        return new HazardRunResult(curves, events, final!.EventsTotal, final.SiteEventsDone);
+        if (final.Classical)
+        {
+            // A classical job has no event set: report its ruptures here, and no events or site-events to the caller.
+            console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"classical: {final.EventsTotal:N0} ruptures, {final.SiteEventsDone:N0} site-ruptures within the maximum distance")));
+            return new HazardRunResult(curves, null, 0, 0);
+        }
+        return new HazardRunResult(curves, events, final.EventsTotal, final.SiteEventsDone);
     }
 
     /// <summary>Runs the job with the Core calculators in this process.</summary>

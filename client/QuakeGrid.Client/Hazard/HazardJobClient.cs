@@ -11,10 +11,12 @@ using QuakeGrid.Grains.Scenario;
 namespace QuakeGrid.Client;
 
 /// <summary>
-/// Runs event-based hazard jobs on a QuakeGrid cluster (embedded or remote) through <see cref="IHazardJobGrain"/>:
+/// Runs hazard jobs, classical or event-based, on a QuakeGrid cluster (embedded or remote) through
+/// <see cref="IHazardJobGrain"/>:
 /// submit a <see cref="JobBundle"/>, follow its progress (<see cref="WatchAsync"/> polls; each poll also reactivates a
 /// coordinator lost with its silo, which then resumes the job), and fetch the final curves, counts and event set in
-/// pages. Calls that fail for a transient reason (a silo went away) are retried.
+/// pages (a classical job has no event set: its event list is empty). Calls that fail for a transient reason (a silo went
+/// away) are retried.
 /// </summary>
 public sealed class HazardJobClient
 {
