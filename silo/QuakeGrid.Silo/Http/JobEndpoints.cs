@@ -18,7 +18,7 @@ public static class JobEndpoints
     {
         var g = app.MapGroup("/v1/jobs").WithTags("Hazard jobs");
         g.MapPost("/", (HttpRequest request, IGrainFactory grains, CancellationToken ct) => Submit(request, grains, jobFilesRoot, ct))
-            .WithName("SubmitJob").WithSummary("Submit an OpenQuake event-based job (JSON {jobFile, files}, {serverPath}, or multipart).")
+            .WithName("SubmitJob").WithSummary("Submit an OpenQuake classical or event-based job (JSON {jobFile, files}, {serverPath}, or multipart).")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestBody.MaxJobBytes))
             .Produces<HazardJobStatus>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(413);
         g.MapGet("/{id}", Status).WithName("GetJob").WithSummary("Status and progress of a job.")

@@ -4,7 +4,7 @@ using QuakeGrid.Contracts.Hazard;
 namespace QuakeGrid.Contracts.Grains;
 
 /// <summary>
-/// Coordinator of one event-based hazard job (key = job id). <see cref="SubmitAsync"/> validates the job with Core's
+/// Coordinator of one hazard job, classical or event-based (key = job id). <see cref="SubmitAsync"/> validates the job with Core's
 /// readers, persists it in the <c>quakegrid</c> grain storage and starts it; work is dispatched as short calls (one
 /// rupture batch on one region tile each) to <see cref="IRegionHazardGrain"/>s. The job survives the loss of any silo,
 /// including the coordinator's own: any call (status polling is enough) reactivates it, and it resumes the work items
@@ -38,11 +38,14 @@ public interface IHazardJobGrain : IGrainWithStringKey
     [Alias("GetCurves")]
     Task<HazardCurveResult> GetCurvesAsync(int firstSite, int count, string[]? imts = null);
 
-    /// <summary>Raw exceedance counts of sites <paramref name="firstSite"/> .. firstSite + count − 1 of a finished job.</summary>
+    /// <summary>
+    /// Raw exceedance counts of sites <paramref name="firstSite"/> .. firstSite + count − 1 of a finished event-based job
+    /// (a classical job has rates, not counts: an input error).
+    /// </summary>
     [Alias("GetCounts")]
     Task<HazardCountsPage> GetCountsAsync(int firstSite, int count);
 
-    /// <summary>Occurring ruptures <paramref name="first"/> .. first + count − 1 of the job's stochastic event set.</summary>
+    /// <summary>Occurring ruptures <paramref name="first"/> .. first + count − 1 of the job's stochastic event set (none for a classical job).</summary>
     [Alias("GetEvents")]
     Task<HazardEvent[]> GetEventsAsync(int first, int count);
 
