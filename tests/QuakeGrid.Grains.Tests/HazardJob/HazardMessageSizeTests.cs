@@ -10,7 +10,8 @@ namespace QuakeGrid.Grains.Tests.HazardJob;
 /// Wire and storage sizes of the hazard job messages (Orleans serializer, as the silos use it), the figures behind the
 /// "Distributed hazard" section of docs/benchmarks.md: a work item and its outcome cost a few hundred bytes per call
 /// whatever the tile, while a region's state write is its exceedance counts, one varint per (branch, IMT, site, level):
-/// 1 to 9 bytes each (Orleans' signed varints; about 3.6 bytes for counts spread over 0..20000).
+/// 1 to 9 bytes each (Orleans' signed varints; about 3.6 bytes for counts spread over 0..20000); a classical region's
+/// write is its rates, about 9 bytes per double.
 /// </summary>
 public sealed class HazardMessageSizeTests(ITestOutputHelper output)
 {
@@ -55,5 +56,30 @@ public sealed class HazardMessageSizeTests(ITestOutputHelper output)
         // The same tile's counts page to the coordinator, once per job.
         var page = Size(new RegionHazardCounts(0, state.SiteIndices, [.. state.AppliedBatches], counts, state.SiteEvents));
         Assert.InRange(page, n, 5 * n);
+    }
+
+    [Fact]
+    public void ClassicalStateWritesAreTheRatesAtEightBytesEach()
+    {
+        // The same tile shape for a classical job: one double per (branch, IMT, site, level). Orleans writes each array
+        // element with its own one-byte field header: 9 bytes per rate.
+        const int sites = 2000, levels = 40;
+        var rng = new Random(2);
+        var rates = new double[1][][] { [new double[sites * levels], new double[sites * levels]] };
+        foreach (var a in rates[0]) for (var i = 0; i < a.Length; i++) a[i] = rng.NextDouble() * 1e-2;
+        var state = new RegionHazardState
+        {
+            Fingerprint = new string('F', 64),
+            SiteIndices = Enumerable.Range(0, sites).ToArray(),
+            AppliedBatches = Enumerable.Range(0, 32).ToList(),
+            Rates = rates,
+            SiteEvents = 123_456_789,
+        };
+        var stateBytes = Size(state);
+        const long n = 2L * sites * levels;
+        output.WriteLine($"classical region state of {sites} sites x 2 IMTs x {levels} levels: {stateBytes:N0} B, {(double)stateBytes / n:F2} B per rate");
+        Assert.InRange(stateBytes, 8 * n, 9 * n + 4 * sites + 1000);
+        var page = Size(new RegionHazardRates(0, state.SiteIndices, [.. state.AppliedBatches], rates, state.SiteEvents));
+        Assert.InRange(page, 8 * n, 9 * n + 4 * sites + 1000);
     }
 }
