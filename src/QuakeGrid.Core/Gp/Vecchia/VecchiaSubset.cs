@@ -18,7 +18,7 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// <see cref="VecchiaOrdering.LevelCell"/> order it is the region plus a halo (1.9×).
 /// </para>
 /// </summary>
-public sealed class VecchiaSubset
+public sealed partial class VecchiaSubset
 {
     private readonly int[][] _neighbours;
     private readonly double[][] _weights;
