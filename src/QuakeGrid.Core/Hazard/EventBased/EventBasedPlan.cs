@@ -32,7 +32,7 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// <para>
 /// With a <c>posterior:</c> correlation model (<see cref="Posterior"/>) each event draws its own hyperparameters: draw
 /// index <see cref="DrawOf"/>(eventSeed), and the within-event field of every IMT is swept with that draw's factor
-/// (<see cref="PosteriorFactors"/>). Innovations and η are keyed exactly as above, so an event's field is the one a job
+/// (<see cref="PosteriorFactors"/>: each tile computes its closure's rows of every draw's factor). Innovations and η are keyed exactly as above, so an event's field is the one a job
 /// with the fixed kernel of its draw would give it.
 /// </para>
 /// </summary>
@@ -65,16 +65,16 @@ public sealed class EventBasedPlan
     public int BranchCount => Setup.Gmms.Length;
     public IReadOnlyList<ImtLevels> Imtls => Job.Imtls;
     /// <summary>True when within-event residuals are spatially correlated.</summary>
-    public bool Correlated => Factors is not null;
+    public bool Correlated => Factors is not null || PosteriorPlan is not null;
     public EventBasedOptions Options { get; }
 
     internal HazardJobSetup Setup { get; }
     internal OccurringRuptures Occurring { get; }
-    /// <summary>
-    /// One Vecchia factor per IMT over all job sites (one shared structure), or, with a <see cref="Posterior"/>, one per
-    /// posterior draw (used for every IMT); null without correlation.
-    /// </summary>
+    /// <summary>One Vecchia factor per IMT over all job sites (one shared structure), or null (no correlation, or a posterior).</summary>
     internal VecchiaFactor[]? Factors { get; }
+
+    /// <summary>With a <see cref="Posterior"/>: the structure and one kernel per draw, from which each tile computes its closure rows.</summary>
+    internal PosteriorFactors? PosteriorPlan { get; private init; }
 
     /// <summary>
     /// The posterior draws of a <c>posterior:</c> correlation model (null otherwise): event e uses draw
@@ -146,6 +146,7 @@ public sealed class EventBasedPlan
 
         VecchiaFactor[]? factors = null;
         PosteriorCorrelation? posterior = null;
+        PosteriorFactors? posteriorFactors = null;
         if (options.Correlated && (options.FieldSampler is not null || job.GroundMotionCorrelationModel is not null))
         {
             for (var b = 0; b < setup.Gmms.Length; b++)
@@ -157,7 +158,7 @@ public sealed class EventBasedPlan
         if (options.Correlated && options.FieldSampler is null && job.CorrelationPosterior is { } post)
         {
             posterior = post;
-            factors = PosteriorFactors.Build(job, post, options);
+            posteriorFactors = PosteriorFactors.Build(job, post, options);
         }
         else if (options.Correlated && (options.FieldSampler is not null || job.GroundMotionCorrelationModel is not null))
         {
@@ -168,7 +169,7 @@ public sealed class EventBasedPlan
                 throw new ArgumentException($"the field sampler has {sampler.Factors.Count} IMT factors, the job has {job.Imtls.Count} IMTs", nameof(options));
             factors = sampler.Factors.ToArray();
         }
-        return new EventBasedPlan(job, setup, occurring, events, factors, options, rupturesDone) { Posterior = posterior };
+        return new EventBasedPlan(job, setup, occurring, events, factors, options, rupturesDone) { Posterior = posterior, PosteriorPlan = posteriorFactors };
     }
 
     /// <summary>Seed of occurrence <paramref name="occurrence"/> of occurring rupture <paramref name="rupture"/>.</summary>

@@ -57,9 +57,9 @@ public sealed class EventBasedTile
         }
         _grid = new SiteGridIndex(_lon, _lat);
         _fieldRow = new int[n];
-        if (plan.Factors is { } factors)
+        if (plan.Factors is not null || plan.PosteriorPlan is not null)
         {
-            _subset = VecchiaSubset.Create(factors, sites);
+            _subset = plan.PosteriorPlan is { } posterior ? posterior.Subset(sites) : VecchiaSubset.Create(plan.Factors!, sites);
             var rowOfSite = new Dictionary<int, int>(_subset.Count);
             for (var r = 0; r < _subset.Count; r++) rowOfSite[_subset.Sites[r]] = r;
             for (var i = 0; i < n; i++) _fieldRow[i] = rowOfSite[sites[i]];
