@@ -166,7 +166,8 @@ public static class NepalHazardBenchmark
         var cpu = p.Distances + p.Gmm + p.Fields + p.Counting;
         o.WriteLine(string.Create(inv, $"simulate CPU breakdown (s, summed over threads): distances {p.Distances.TotalSeconds:F2}, GMM {p.Gmm.TotalSeconds:F2}, fields {p.Fields.TotalSeconds:F2}, counting {p.Counting.TotalSeconds:F2} (sum {cpu.TotalSeconds:F2}); field values {p.FieldValues:N0} = {(double)p.FieldValues / Math.Max(1, counts.SiteEvents * job.Imtls.Count):F2} per site-event-IMT"));
 
-        if (plan.Correlated)
+        // The halo depends only on the Vecchia structure; a posterior plan would compute every draw's closure rows per tile.
+        if (plan.Correlated && plan.Posterior is null)
         {
             o.WriteLine();
             o.WriteLine("Tile halo (dependency closure in the global Vecchia order) for square tiles of the grid:");
