@@ -55,7 +55,7 @@ public static class QuakeGridApp
         root.Subcommands.Add(GmmCommand.Create(env));
         root.Subcommands.Add(ScenarioCommand.Create(env, cluster));
         root.Subcommands.Add(BenchCommand.Create(env));
-        root.Subcommands.Add(FitCorrelationCommand.Create(env));
+        root.Subcommands.Add(FitCorrelationCommand.Create(env, cluster));
         root.Subcommands.Add(CorrelationLoglikCommand.Create(env));
         root.Subcommands.Add(GmfCommand.Create(env));
         root.Subcommands.Add(ConditionCommand.Create(env));

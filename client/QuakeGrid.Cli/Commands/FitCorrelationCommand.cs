@@ -9,20 +9,31 @@ using QuakeGrid.Core.Inference.Priors;
 using QuakeGrid.Core.Inference.Sampling;
 using QuakeGrid.Core.IO.Residuals;
 using QuakeGrid.Core.Validation;
+using QuakeGrid.Grains.Inference;
 using Spectre.Console;
 
 namespace QuakeGrid.Cli.Commands;
 
 /// <summary>
 /// <c>quakegrid fit-correlation</c>: MAP (L-BFGS) and NUTS posterior of the Bodenmann et al. (2023) correlation
-/// hyperparameters from a residual file (<see cref="CorrelationFitter.Fit"/>), with diagnostics, LPPD and the
+/// hyperparameters from a residual file (<see cref="CorrelationFitter"/>), with diagnostics, LPPD and the
 /// semivariogram baseline. Files are written to a staging folder and moved into the output folder only when all
 /// are complete.
+/// <para>
+/// With <c>--cluster &lt;redis&gt;</c> (or <c>--embedded</c>: an in-process silo) each event's residuals live in an
+/// <c>EventResidualGrain</c> and the MAP (L-BFGS) and NUTS evaluate the likelihood through
+/// <see cref="DistributedPooledLikelihood"/>: the coordinator (this process) sends the parameters to every event grain
+/// and sums the per-event log-likelihoods and gradients in ascending event-id order, the order of the local
+/// <see cref="Core.Inference.Likelihood.PooledLikelihood"/>, so the outputs are bit-identical to the local run (tested).
+/// NUTS chains call the likelihood synchronously from parallel pool threads, each blocking on its grain calls; the
+/// thread pool's minimum is raised to chains + processors + 4 so that the grain calls' continuations (and, embedded,
+/// the grains themselves) always find a thread. LPPD and the semivariogram baseline are computed locally.
+/// </para>
 /// </summary>
 public static class FitCorrelationCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create(CliEnvironment env)
+    public static Command Create(CliEnvironment env, Option<string?> cluster)
     {
         var data = new Option<string>("--data") { Description = "Residual CSV (recid,eqid,...,epi_azimuth [rad],vs30,scaled_deltaW).", Required = true };
         var model = new Option<string>("--model") { Description = "Correlation model: E, EA or EAS.", Required = true };
@@ -38,17 +49,29 @@ public static class FitCorrelationCommand
             Description = "NUTS metric adapted in warm-up: diag (default, as in Stan) or dense (full covariance; fewer leapfrog steps when parameters are correlated).",
             DefaultValueFactory = _ => "diag",
         };
+        var embedded = new Option<bool>("--embedded")
+        {
+            Description = "Evaluate the likelihood through event grains on an in-process silo (the --cluster code path without a cluster).",
+        };
         var command = new Command("fit-correlation", "Bayesian inference of spatial-correlation hyperparameters (models E, EA, EAS) from within-event residuals.");
-        foreach (var o in new Option[] { data, model, mapOnly, chains, warmup, draws, priors, seed, output, metric }) command.Options.Add(o);
-        command.SetAction(parse => Run(env, parse.GetRequiredValue(data), parse.GetRequiredValue(model), parse.GetValue(mapOnly),
+        foreach (var o in new Option[] { data, model, mapOnly, chains, warmup, draws, priors, seed, output, metric, embedded }) command.Options.Add(o);
+        command.SetAction((parse, ct) => RunAsync(env, parse.GetRequiredValue(data), parse.GetRequiredValue(model), parse.GetValue(mapOnly),
             parse.GetValue(chains), parse.GetValue(warmup), parse.GetValue(draws), parse.GetValue(priors), parse.GetRequiredValue(seed),
-            parse.GetRequiredValue(output), parse.GetValue(metric)!));
+            parse.GetRequiredValue(output), parse.GetValue(metric)!, new Placement(parse.GetValue(cluster), parse.GetValue(embedded)), ct));
         return command;
     }
 
-    private static int Run(CliEnvironment env, string dataPath, string modelText, bool mapOnly, int chains, int warmup, int draws,
-        string? priorsPath, ulong seed, string outputDir, string metric = "diag")
+    /// <summary>Where the likelihood is evaluated: locally (both unset), on the cluster in <paramref name="Cluster"/>, or on an embedded silo.</summary>
+    private sealed record Placement(string? Cluster, bool Embedded)
     {
+        public bool Distributed => Embedded || !string.IsNullOrWhiteSpace(Cluster);
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, string dataPath, string modelText, bool mapOnly, int chains, int warmup, int draws,
+        string? priorsPath, ulong seed, string outputDir, string metric, Placement placement, CancellationToken ct)
+    {
+        if (placement.Embedded && !string.IsNullOrWhiteSpace(placement.Cluster))
+            throw new QuakeGridInputException("--embedded", null, null, "give either --embedded or --cluster, not both");
         if (metric is not ("diag" or "dense")) throw new QuakeGridInputException("--metric", metric, null, "expected diag or dense");
         var kind = CorrelationCliInputs.ParseModel(modelText);
         if (chains < 1) throw new QuakeGridInputException("--chains", chains.ToString(CultureInfo.InvariantCulture), null, "must be at least 1");
@@ -67,7 +90,20 @@ public static class FitCorrelationCommand
         env.Out.WriteLine($"fit-correlation: model {kind}, {data.Events.Count} events, {data.RecordCount} records" +
                           (mapOnly ? ", MAP only" : $", NUTS {chains} chains x ({warmup} + {draws})"));
         var progress = new LineProgress(env.Out);
-        var fit = CorrelationFitter.Fit(data, options, progress);
+        CorrelationFitResult fit;
+        if (placement.Distributed)
+        {
+            await using var connection = await ClusterOption.ConnectAsync(placement.Embedded ? null : placement.Cluster, ct).ConfigureAwait(false);
+            var dataset = "fit-correlation-" + Guid.NewGuid().ToString("N");
+            var likelihood = await DistributedPooledLikelihood.LoadAsync(connection.Client, dataset, data, kind).ConfigureAwait(false);
+            env.Out.WriteLine($"likelihood: {data.Events.Count} event grains {(connection.IsEmbedded ? "on the embedded silo" : "on the cluster")} (data set {dataset})");
+            EnsurePoolThreads(chains);
+            fit = await Task.Run(() => CorrelationFitter.Fit(data, options, progress, likelihood), ct).ConfigureAwait(false);
+        }
+        else
+        {
+            fit = CorrelationFitter.Fit(data, options, progress);
+        }
 
         WriteOutputs(fit, outputDir);
         PrintResults(env, fit);
@@ -133,6 +169,17 @@ public static class FitCorrelationCommand
         foreach (var l in new[] { fit.Lppd, fit.Independent, fit.SemivariogramBaseline })
             lppd.AddRow(l.Model, F(l.Total, "F2"), F(l.GainOverPercent(fit.Independent), "F2"), l.Draws.ToString(CultureInfo.InvariantCulture));
         console.Write(lppd);
+    }
+
+    /// <summary>
+    /// NUTS chains block pool threads on their grain calls: make sure the pool has a thread for every chain plus the
+    /// processors (grain work and call continuations) without waiting for the pool's slow thread injection.
+    /// </summary>
+    private static void EnsurePoolThreads(int chains)
+    {
+        ThreadPool.GetMinThreads(out var worker, out var io);
+        var need = chains + Environment.ProcessorCount + 4;
+        if (worker < need) ThreadPool.SetMinThreads(need, io);
     }
 
     /// <summary>Writes Core's progress messages as lines, synchronously on the reporting thread (chains report in parallel).</summary>

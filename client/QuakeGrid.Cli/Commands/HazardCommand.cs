@@ -32,6 +32,11 @@ public static class HazardCommand
         var inProcess = new Option<bool>("--in-process") { Description = "Run the job with the Core calculator in this process instead of through the cluster grains." };
         var tileSize = new Option<int>("--tile-size") { Description = "Cluster runs: sites per region tile (default 2000).", DefaultValueFactory = _ => 2000 };
         var keep = new Option<bool>("--keep") { Description = "Cluster runs: keep the job's grains and results on the cluster after the outputs are written." };
+        var correlation = new Option<string?>("--correlation")
+        {
+            Description = "Event-based jobs: replaces the job's ground_motion_correlation_model: JB2009, or posterior:<posterior.csv>[:R] " +
+                          "(a model E posterior of fit-correlation, thinned to R draws, default 32; each event draws its own hyperparameters).",
+        };
 
         var command = new Command("hazard", "Compute hazard curves and maps (classical or event-based PSHA) from an OpenQuake job.ini.");
         command.Arguments.Add(job);
@@ -41,8 +46,10 @@ public static class HazardCommand
         command.Options.Add(inProcess);
         command.Options.Add(tileSize);
         command.Options.Add(keep);
+        command.Options.Add(correlation);
         command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(job), parse.GetValue(demo), parse.GetValue(output) ?? DefaultOutput,
-            parse.GetValue(threads), parse.GetValue(cluster), new Placement(parse.GetValue(inProcess), parse.GetValue(tileSize), parse.GetValue(keep)), ct));
+            parse.GetValue(threads), parse.GetValue(cluster), new Placement(parse.GetValue(inProcess), parse.GetValue(tileSize), parse.GetValue(keep)), ct,
+            parse.GetValue(correlation)));
         return command;
     }
 
@@ -50,7 +57,7 @@ public static class HazardCommand
     private sealed record Placement(bool InProcess, int TileSize, bool Keep);
 
     private static async Task<int> RunAsync(CliEnvironment env, string? jobArg, bool demo, string output, int? threads, string? cluster,
-        Placement placement, CancellationToken ct)
+        Placement placement, CancellationToken ct, string? correlation = null)
     {
         var total = Stopwatch.StartNew();
         if (placement.InProcess && cluster is not null)
@@ -63,6 +70,12 @@ public static class HazardCommand
         var jobPath = demo ? NepalDemo.JobPath() : jobArg!;
         if (!File.Exists(jobPath)) throw new QuakeGridInputException(jobPath, null, null, "job file not found");
         var job = JobIniReader.Read(jobPath);
+        if (correlation is not null)
+        {
+            if (job.Mode != CalculationMode.EventBased)
+                throw new QuakeGridInputException("--correlation", correlation, null, "spatial correlation applies to event_based jobs only");
+            job = CorrelationModelSetting.Override(job, correlation);
+        }
         foreach (var w in job.Warnings) env.Err.WriteLine("warning: " + w);
         var model = NrmlSourceModelReader.Read(job.SourceModelPath);
 
@@ -83,7 +96,7 @@ public static class HazardCommand
             await using var connection = await ClusterOption.ConnectAsync(cluster, ct).ConfigureAwait(false);
             where = connection.IsEmbedded ? "on the embedded silo" : "on the cluster";
             var options = new HazardJobOptions(placement.TileSize, MaxConcurrentBatches: threads ?? 0);
-            result = await HazardRunner.RunOnClusterAsync(console, jobPath, connection, options, placement.Keep, ct).ConfigureAwait(false);
+            result = await HazardRunner.RunOnClusterAsync(console, jobPath, connection, options, placement.Keep, ct, correlation).ConfigureAwait(false);
         }
         else
         {

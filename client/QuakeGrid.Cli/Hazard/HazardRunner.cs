@@ -22,9 +22,9 @@ public static class HazardRunner
     /// the curves and (event-based) event set. The job's grains are released afterwards unless <paramref name="keep"/>.
     /// </summary>
     public static async Task<HazardRunResult> RunOnClusterAsync(IAnsiConsole console, string jobPath, QuakeGridConnection connection,
-        HazardJobOptions options, bool keep, CancellationToken ct)
+        HazardJobOptions options, bool keep, CancellationToken ct, string? correlation = null)
     {
-        var bundle = JobBundles.FromJobFile(jobPath);
+        var bundle = JobBundles.FromJobFile(jobPath, correlation);
         var jobId = "hazard-" + Guid.NewGuid().ToString("N");
         var client = connection.Hazard;
         var watch = Stopwatch.StartNew();
@@ -63,7 +63,7 @@ public static class HazardRunner
     public static async Task<HazardRunResult> RunInProcessAsync(IAnsiConsole console, JobConfig job, SourceModel model, int? threads, CancellationToken ct)
     {
         VecchiaFieldSampler? sampler = null;
-        if (job.Mode == CalculationMode.EventBased && job.GroundMotionCorrelationModel is not null)
+        if (job.Mode == CalculationMode.EventBased && job.GroundMotionCorrelationModel is not null && job.CorrelationPosterior is null)
         {
             var watch = Stopwatch.StartNew();
             sampler = await Task.Run(() => VecchiaFieldSampler.ForJob(job), ct).ConfigureAwait(false);

@@ -37,6 +37,21 @@ public sealed class PosteriorCorrelation
     /// <summary>Kernel of draw <paramref name="index"/>.</summary>
     public BodenmannCorrelation Kernel(int index) => _kernels[index];
 
+    /// <summary>
+    /// At most <paramref name="maxDraws"/> of the draws, evenly spaced through the file (rows ⌊i·R/maxDraws⌋, i = 0 …
+    /// maxDraws − 1, of the R rows; all rows when R ≤ maxDraws): a smaller Monte Carlo representation of the same
+    /// posterior (MCMC thinning), so that an event-based hazard job builds at most <paramref name="maxDraws"/> Vecchia
+    /// factors.
+    /// </summary>
+    public PosteriorCorrelation Thin(int maxDraws)
+    {
+        if (maxDraws < 1) throw new ArgumentOutOfRangeException(nameof(maxDraws), maxDraws, "at least one draw");
+        if (Count <= maxDraws) return this;
+        var kept = new BodenmannParameters[maxDraws];
+        for (var i = 0; i < maxDraws; i++) kept[i] = _kernels[(int)((long)i * Count / maxDraws)].Parameters;
+        return new PosteriorCorrelation(Variant, kept, Source);
+    }
+
     /// <summary>Index of the draw used by event <paramref name="eventId"/> of a job with seed <paramref name="jobSeed"/>.</summary>
     public int DrawIndex(ulong jobSeed, long eventId) => Xoshiro256StarStar.ForStream(jobSeed, eventId, DrawPurpose).NextInt(Count);
 

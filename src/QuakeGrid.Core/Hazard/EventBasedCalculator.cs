@@ -27,7 +27,8 @@ public static class EventBasedCalculator
     /// <summary>
     /// Runs the job; <paramref name="model"/> defaults to the job's source model file. Within-event residuals are
     /// correlated when <paramref name="fieldSampler"/> is given (a <see cref="VecchiaFieldSampler"/> over the job's sites,
-    /// e.g. <see cref="VecchiaFieldSampler.ForJob"/>), independent otherwise.
+    /// e.g. <see cref="VecchiaFieldSampler.ForJob"/>) or the job has a <c>posterior:</c> correlation model (per-event
+    /// hyperparameters, <see cref="EventBasedPlan.Posterior"/>; a given sampler takes precedence), independent otherwise.
     /// </summary>
     public static EventBasedResult Run(JobConfig job, SourceModel? model = null, IWithinEventFieldSampler? fieldSampler = null,
         IProgress<HazardProgress>? progress = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
@@ -40,7 +41,7 @@ public static class EventBasedCalculator
         var threads = maxDegreeOfParallelism ?? Environment.ProcessorCount;
         var options = new EventBasedOptions
         {
-            Correlated = fieldSampler is not null,
+            Correlated = fieldSampler is not null || job.CorrelationPosterior is not null,
             FieldSampler = fieldSampler as VecchiaFieldSampler,
             MaxDegreeOfParallelism = threads,
         };

@@ -39,14 +39,15 @@ public sealed class VecchiaFieldSampler : IWithinEventFieldSampler
     }
 
     /// <summary>
-    /// The sampler the job asks for, or null when it has no <c>ground_motion_correlation_model</c>. Default options: m = 30
+    /// The sampler the job asks for, or null when it has no <c>ground_motion_correlation_model</c> or a <c>posterior:</c>
+    /// one (its per-draw factors are built by <see cref="EventBased.EventBasedPlan.Prepare"/>). Default options: m = 30
     /// in the <see cref="VecchiaOrdering.LevelCell"/> order, whose dependency closures stay local, so that the event-based
     /// tiles (<see cref="EventBased.EventBasedTile"/>) sweep only near the sites they need.
     /// </summary>
     /// <remarks>Builds with at most <paramref name="maxParallelism"/> threads (−1: all).</remarks>
     public static VecchiaFieldSampler? ForJob(JobConfig job, VecchiaOptions? options = null, int maxParallelism = -1)
     {
-        if (job.GroundMotionCorrelationModel is null) return null;
+        if (job.GroundMotionCorrelationModel is null || job.CorrelationPosterior is not null) return null;
         var spec = job.GroundMotionCorrelationModel + (job.Vs30Clustering ? ":vs30-clustering" : "");
         try
         {

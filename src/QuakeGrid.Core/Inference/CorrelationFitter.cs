@@ -18,11 +18,23 @@ namespace QuakeGrid.Core.Inference;
 public static class CorrelationFitter
 {
     /// <summary>Runs the fit.</summary>
-    public static CorrelationFitResult Fit(PooledResidualData data, CorrelationFitOptions options, IProgress<string>? progress = null)
+    public static CorrelationFitResult Fit(PooledResidualData data, CorrelationFitOptions options, IProgress<string>? progress = null) =>
+        Fit(data, options, progress, likelihood: null);
+
+    /// <summary>
+    /// Runs the fit with the MAP (L-BFGS), the timed evaluation and NUTS on <paramref name="likelihood"/> (e.g. the
+    /// distributed likelihood of the cluster; null: the local <see cref="PooledLikelihood"/> of <paramref name="data"/>).
+    /// It must be the likelihood of <paramref name="data"/> with the options' model and the default nugget. The LPPD,
+    /// the independent model and the semivariogram baseline are computed locally from <paramref name="data"/>.
+    /// </summary>
+    public static CorrelationFitResult Fit(PooledResidualData data, CorrelationFitOptions options, IProgress<string>? progress, IPooledLikelihood? likelihood)
     {
         var kind = options.Model;
         var names = CorrelationModels.ParameterNames(kind);
-        var lik = new PooledLikelihood(data, kind, maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
+        var local = new PooledLikelihood(data, kind, maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
+        if (likelihood is not null && (likelihood.Kind != kind || likelihood.Nugget != local.Nugget))
+            throw new ArgumentException($"the likelihood is of model {likelihood.Kind} with nugget {likelihood.Nugget}, the fit needs {kind} with {local.Nugget}", nameof(likelihood));
+        IPooledLikelihood lik = likelihood ?? local;
         var post = new CorrelationPosterior(lik, options.Priors);
 
         var sw = Stopwatch.StartNew();
@@ -63,11 +75,11 @@ public static class CorrelationFitter
         }
 
         sw.Restart();
-        var lppd = Lppd.Compute(lik, Lppd.Thin(unconstrained, options.MaxLppdDraws));
-        var independent = Lppd.Independent(data, lik.Nugget);
+        var lppd = Lppd.Compute(local, Lppd.Thin(unconstrained, options.MaxLppdDraws));
+        var independent = Lppd.Independent(data, local.Nugget);
         var bins = EmpiricalSemivariogram.Compute(data, options.SemivariogramBinKm, options.SemivariogramMaxKm);
         var fit = ExponentialVariogramFit.Fit(bins);
-        var baseline = SemivariogramBaselineLppd(data, fit, lik.Nugget);
+        var baseline = SemivariogramBaselineLppd(data, fit, local.Nugget);
         var meanParams = summary is null ? map.Parameters : KernelParameters.FromArray(kind, summary.Parameters.Select(p => p.Mean).ToArray());
         var plot = SemivariogramPlotData.Build(bins, fit, new[] { ($"{kind} posterior mean", meanParams) });
         var lppdSeconds = sw.Elapsed.TotalSeconds;

@@ -13,7 +13,7 @@ namespace QuakeGrid.Grains.Inference;
 /// Usable as the target of the NUTS sampler and L-BFGS (<see cref="ILogDensity"/>; blocking, call it from client
 /// threads, not from inside a grain).
 /// </summary>
-public sealed class DistributedPooledLikelihood : ILogDensity
+public sealed class DistributedPooledLikelihood : IPooledLikelihood
 {
     private readonly IEventResidualGrain[] _grains;
 

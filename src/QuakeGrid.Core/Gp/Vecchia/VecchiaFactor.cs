@@ -103,27 +103,67 @@ public sealed class VecchiaFactor
             {
                 candPos[..k].CopyTo(chosen);
             }
-            var di = 1.0 + nugget;
-            if (k > 0)
-            {
-                var nbSites = s.Sites.AsSpan(0, k);
-                for (var q = 0; q < k; q++) nbSites[q] = order[chosen[q]];
-                var kcc = s.Kcc;
-                for (var r = 0; r < k; r++)
-                {
-                    kernel.Row(sites, nbSites[r], sites, nbSites[..r], kcc.AsSpan(r * k, r));
-                    kcc[r * k + r] = 1.0 + nugget;
-                }
-                var kci = s.Rho.AsSpan(0, k);
-                kernel.Row(sites, site, sites, nbSites, kci);
-                var w = bOut.AsSpan(i * m, k);
-                di -= SolveSemiDefinite(kcc, k, kci, w, s.Y);
-            }
-            d[i] = Math.Max(0.0, di);
+            d[i] = ConditionalVarianceOf(order, sites, kernel, site, chosen, nugget, bOut.AsSpan(i * m, k), s);
             sqrtD[i] = Math.Sqrt(d[i]);
             return s;
         }, _ => { });
         return new VecchiaFactor(structure, m, nbrOut, bOut, d, sqrtD, sw.Elapsed);
+    }
+
+    /// <summary>
+    /// The rows of the factor of <paramref name="kernel"/> at sweep positions <paramref name="positions"/> only, for a
+    /// structure with the <see cref="NeighbourRule.Nearest"/> rule (conditioning sets = the structure's neighbour lists):
+    /// weights of position <c>positions[r]</c> at <c>r·m</c> in <paramref name="weights"/> (Count(p) valid entries, the
+    /// rest untouched) and sqrt(d) at r in <paramref name="sqrtD"/>. Bit-identical to the same rows of
+    /// <see cref="Compute"/> (the same per-row code), at the cost of those rows only — e.g. a tile's dependency closure.
+    /// </summary>
+    public static void ComputeRows(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, ReadOnlySpan<int> positions,
+        double[] weights, double[] sqrtD, double nugget = 0.0, int maxParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        ArgumentNullException.ThrowIfNull(kernel);
+        if (structure.Options.Rule != NeighbourRule.Nearest)
+            throw new ArgumentException("rows can be computed alone only with the nearest-neighbour rule", nameof(structure));
+        if (sites.Count != structure.Count) throw new ArgumentException($"site count {sites.Count} differs from the structure's {structure.Count}");
+        if (!(nugget >= 0)) throw new ArgumentOutOfRangeException(nameof(nugget), nugget, "nugget must be non-negative");
+        var m = structure.Options.Neighbours;
+        var stride = structure.Stride;
+        if (weights.LongLength < (long)positions.Length * m || sqrtD.Length < positions.Length)
+            throw new ArgumentException("output arrays shorter than positions × m and positions");
+        var order = structure.Order;
+        var pos = positions.ToArray();
+        Parallel.For(0, pos.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new Scratch(stride, m, 0), (r, _, s) =>
+        {
+            var i = pos[r];
+            var k = Math.Min(i, m);
+            var chosen = structure.Neighbours.AsSpan(i * stride, k);
+            var d = ConditionalVarianceOf(order, sites, kernel, order[i], chosen, nugget, weights.AsSpan(r * m, k), s);
+            sqrtD[r] = Math.Sqrt(d);
+            return s;
+        }, _ => { });
+    }
+
+    /// <summary>Weights b = K_cc⁻¹ K_ci of one site into <paramref name="w"/>; returns d = max(0, 1 + nugget − K_icᵀ b).</summary>
+    private static double ConditionalVarianceOf(int[] order, CorrelationSites sites, ISpatialCorrelation kernel, int site, ReadOnlySpan<int> chosen,
+        double nugget, Span<double> w, Scratch s)
+    {
+        var k = chosen.Length;
+        var di = 1.0 + nugget;
+        if (k > 0)
+        {
+            var nbSites = s.Sites.AsSpan(0, k);
+            for (var q = 0; q < k; q++) nbSites[q] = order[chosen[q]];
+            var kcc = s.Kcc;
+            for (var r = 0; r < k; r++)
+            {
+                kernel.Row(sites, nbSites[r], sites, nbSites[..r], kcc.AsSpan(r * k, r));
+                kcc[r * k + r] = 1.0 + nugget;
+            }
+            var kci = s.Rho.AsSpan(0, k);
+            kernel.Row(sites, site, sites, nbSites, kci);
+            di -= SolveSemiDefinite(kcc, k, kci, w, s.Y);
+        }
+        return Math.Max(0.0, di);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// <see cref="VecchiaOrdering.LevelCell"/> order it is the region plus a halo (1.9×).
 /// </para>
 /// </summary>
-public sealed class VecchiaSubset
+public sealed partial class VecchiaSubset
 {
     private readonly int[][] _neighbours;
     private readonly double[][] _weights;
@@ -62,39 +62,11 @@ public sealed class VecchiaSubset
         foreach (var f in factors)
             if (!ReferenceEquals(f.Structure, structure) || f.M != m)
                 throw new ArgumentException("the factors must share one structure and neighbour count");
-        var n = structure.Count;
-        var marks = new bool[n];
-        var maxPos = -1;
-        var distinct = 0;
-        foreach (var s in sites)
-        {
-            if ((uint)s >= (uint)n) throw new ArgumentOutOfRangeException(nameof(sites), s, $"site index outside [0, {n})");
-            var p = structure.Rank[s];
-            if (!marks[p]) distinct++;
-            marks[p] = true;
-            maxPos = Math.Max(maxPos, p);
-        }
         var shared = true;
         for (var k = 1; k < factors.Count && shared; k++)
             shared = factors[k].NeighbourPositions.AsSpan().SequenceEqual(factors[0].NeighbourPositions);
-        // Neighbours have smaller positions, so one descending pass marks every ancestor.
-        var count = 0;
-        for (var p = maxPos; p >= 0; p--)
-        {
-            if (!marks[p]) continue;
-            count++;
-            var c = Math.Min(p, m);
-            for (var k = 0; k < (shared ? 1 : factors.Count); k++)
-            {
-                var nbr = factors[k].NeighbourPositions;
-                for (var t = 0; t < c; t++) marks[nbr[(long)p * m + t]] = true;
-            }
-        }
-        var positions = new int[count];
-        var localOf = new int[maxPos + 1];
-        var r = 0;
-        for (var p = 0; p <= maxPos; p++)
-            if (marks[p]) { localOf[p] = r; positions[r++] = p; }
+        var (positions, localOf, distinct) = ClosureOf(structure, m, shared ? [factors[0].NeighbourPositions] : factors.Select(f => f.NeighbourPositions).ToArray(), sites);
+        var count = positions.Length;
         var siteOf = new int[count];
         var nCount = new int[count];
         for (var i = 0; i < count; i++) { siteOf[i] = structure.Order[positions[i]]; nCount[i] = Math.Min(positions[i], m); }
@@ -122,6 +94,43 @@ public sealed class VecchiaSubset
             if (nb is not null) neighbours[k] = nb;
         }
         return new VecchiaSubset(siteOf, positions, m, nCount, neighbours, weights, sd, shared, distinct);
+    }
+
+    /// <summary>
+    /// Sweep positions (ascending) of the dependency closure of <paramref name="sites"/> under the neighbour lists
+    /// <paramref name="neighbourArrays"/> (m slots per position), the local row of each position up to the largest, and
+    /// the number of distinct sites.
+    /// </summary>
+    private static (int[] Positions, int[] LocalOf, int Distinct) ClosureOf(VecchiaStructure structure, int m, int[][] neighbourArrays, ReadOnlySpan<int> sites)
+    {
+        var n = structure.Count;
+        var marks = new bool[n];
+        var maxPos = -1;
+        var distinct = 0;
+        foreach (var s in sites)
+        {
+            if ((uint)s >= (uint)n) throw new ArgumentOutOfRangeException(nameof(sites), s, $"site index outside [0, {n})");
+            var p = structure.Rank[s];
+            if (!marks[p]) distinct++;
+            marks[p] = true;
+            maxPos = Math.Max(maxPos, p);
+        }
+        // Neighbours have smaller positions, so one descending pass marks every ancestor.
+        var count = 0;
+        for (var p = maxPos; p >= 0; p--)
+        {
+            if (!marks[p]) continue;
+            count++;
+            var c = Math.Min(p, m);
+            foreach (var nbr in neighbourArrays)
+                for (var t = 0; t < c; t++) marks[nbr[(long)p * m + t]] = true;
+        }
+        var positions = new int[count];
+        var localOf = new int[maxPos + 1];
+        var r = 0;
+        for (var p = 0; p <= maxPos; p++)
+            if (marks[p]) { localOf[p] = r; positions[r++] = p; }
+        return (positions, localOf, distinct);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using QuakeGrid.Core.Correlation;
 using QuakeGrid.Core.Gmm;
 using QuakeGrid.Core.Gp.Vecchia;
 using QuakeGrid.Core.Imts;
@@ -28,6 +29,12 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// model, by rejection within that stream) and the
 /// within-event innovations z(site) = <see cref="CounterNormal"/>(Derive(eventSeed, k, "within"), global site index) —
 /// correlated through the Vecchia sweep, or used directly (truncated) without correlation.
+/// <para>
+/// With a <c>posterior:</c> correlation model (<see cref="Posterior"/>) each event draws its own hyperparameters: draw
+/// index <see cref="DrawOf"/>(eventSeed), and the within-event field of every IMT is swept with that draw's factor
+/// (<see cref="PosteriorFactors"/>: each tile computes its closure's rows of every draw's factor). Innovations and η are keyed exactly as above, so an event's field is the one a job
+/// with the fixed kernel of its draw would give it.
+/// </para>
 /// </summary>
 public sealed class EventBasedPlan
 {
@@ -58,13 +65,29 @@ public sealed class EventBasedPlan
     public int BranchCount => Setup.Gmms.Length;
     public IReadOnlyList<ImtLevels> Imtls => Job.Imtls;
     /// <summary>True when within-event residuals are spatially correlated.</summary>
-    public bool Correlated => Factors is not null;
+    public bool Correlated => Factors is not null || PosteriorPlan is not null;
     public EventBasedOptions Options { get; }
 
     internal HazardJobSetup Setup { get; }
     internal OccurringRuptures Occurring { get; }
-    /// <summary>One Vecchia factor per IMT over all job sites (one shared structure), or null.</summary>
+    /// <summary>One Vecchia factor per IMT over all job sites (one shared structure), or null (no correlation, or a posterior).</summary>
     internal VecchiaFactor[]? Factors { get; }
+
+    /// <summary>With a <see cref="Posterior"/>: the structure and one kernel per draw, from which each tile computes its closure rows.</summary>
+    internal PosteriorFactors? PosteriorPlan { get; private init; }
+
+    /// <summary>
+    /// The posterior draws of a <c>posterior:</c> correlation model (null otherwise): event e uses draw
+    /// <see cref="DrawOf"/>(its event seed), the same draw for every IMT.
+    /// </summary>
+    public PosteriorCorrelation? Posterior { get; private init; }
+
+    /// <summary>
+    /// Posterior draw index of the event with seed <paramref name="eventSeed"/>:
+    /// <c>Xoshiro256StarStar.ForStream(eventSeed, 0, "posterior-draw").NextInt(R)</c> — uniform over the R draws and
+    /// keyed by (random_seed, rupture id, occurrence) only, so independent of tiles, batches and threads.
+    /// </summary>
+    internal int DrawOf(ulong eventSeed) => Posterior!.DrawIndex(eventSeed, 0);
     /// <summary>[branch][imt]: the GMM publishes only the total σ (independent residuals, ln Y = μ + σ·ε).</summary>
     internal bool[][] TotalSigmaOnly { get; }
 
@@ -122,6 +145,8 @@ public sealed class EventBasedPlan
         var occurring = new OccurringRuptures(ruptures.ToArray(), ids.ToArray(), counts.ToArray(), gmfSeeds, keys);
 
         VecchiaFactor[]? factors = null;
+        PosteriorCorrelation? posterior = null;
+        PosteriorFactors? posteriorFactors = null;
         if (options.Correlated && (options.FieldSampler is not null || job.GroundMotionCorrelationModel is not null))
         {
             for (var b = 0; b < setup.Gmms.Length; b++)
@@ -129,6 +154,14 @@ public sealed class EventBasedPlan
                 if (!HasTauPhi(setup.Gmms[b], l.Imt))
                     throw new QuakeGridInputException(job.Path, $"gsim branch '{job.GsimBranches[b].BranchId}'", "ground_motion_correlation_model",
                         $"{setup.Gmms[b].Name} publishes only the total sigma, so spatially correlated fields cannot be built with it");
+        }
+        if (options.Correlated && options.FieldSampler is null && job.CorrelationPosterior is { } post)
+        {
+            posterior = post;
+            posteriorFactors = PosteriorFactors.Build(job, post, options);
+        }
+        else if (options.Correlated && (options.FieldSampler is not null || job.GroundMotionCorrelationModel is not null))
+        {
             var sampler = options.FieldSampler ?? VecchiaFieldSampler.ForJob(job, options.Vecchia, options.MaxDegreeOfParallelism)!;
             if (sampler.SiteCount != job.Sites.Count)
                 throw new ArgumentException($"the field sampler covers {sampler.SiteCount} sites, the job has {job.Sites.Count}", nameof(options));
@@ -136,7 +169,7 @@ public sealed class EventBasedPlan
                 throw new ArgumentException($"the field sampler has {sampler.Factors.Count} IMT factors, the job has {job.Imtls.Count} IMTs", nameof(options));
             factors = sampler.Factors.ToArray();
         }
-        return new EventBasedPlan(job, setup, occurring, events, factors, options, rupturesDone);
+        return new EventBasedPlan(job, setup, occurring, events, factors, options, rupturesDone) { Posterior = posterior, PosteriorPlan = posteriorFactors };
     }
 
     /// <summary>Seed of occurrence <paramref name="occurrence"/> of occurring rupture <paramref name="rupture"/>.</summary>

@@ -57,9 +57,9 @@ public sealed class EventBasedTile
         }
         _grid = new SiteGridIndex(_lon, _lat);
         _fieldRow = new int[n];
-        if (plan.Factors is { } factors)
+        if (plan.Factors is not null || plan.PosteriorPlan is not null)
         {
-            _subset = VecchiaSubset.Create(factors, sites);
+            _subset = plan.PosteriorPlan is { } posterior ? posterior.Subset(sites) : VecchiaSubset.Create(plan.Factors!, sites);
             var rowOfSite = new Dictionary<int, int>(_subset.Count);
             for (var r = 0; r < _subset.Count; r++) rowOfSite[_subset.Sites[r]] = r;
             for (var i = 0; i < n; i++) _fieldRow[i] = rowOfSite[sites[i]];
@@ -171,7 +171,9 @@ public sealed class EventBasedTile
                 }
                 var nRows = CollectRows(ws, maxRow);
                 for (var q = 0; q < lanes; q++) ws.Keys[q] = SeedDerivation.Derive(eventSeeds[e0 + q], imt, "within");
-                FillFields(imt, ws.Rows.AsSpan(0, nRows), ws.Keys.AsSpan(0, lanes), ws.Y);
+                if (_plan.Posterior is not null)
+                    for (var q = 0; q < lanes; q++) ws.LaneDraw[q] = _plan.DrawOf(eventSeeds[e0 + q]);
+                FillFields(imt, ws.Rows.AsSpan(0, nRows), ws.Keys.AsSpan(0, lanes), ws.LaneDraw, ws.Y);
                 for (var i = 0; i < localSites.Length; i++)
                     ws.Y.AsSpan(_fieldRow[localSites[i]] * _width, lanes).CopyTo(into.AsSpan(i * ne + e0, lanes));
             }
@@ -192,10 +194,15 @@ public sealed class EventBasedTile
         return n;
     }
 
-    private void FillFields(int imt, ReadOnlySpan<int> rows, ReadOnlySpan<ulong> keys, double[] y)
+    /// <summary>
+    /// Within-event fields of the lanes' <paramref name="keys"/> at <paramref name="rows"/>: one factor per IMT, or with a
+    /// posterior the factor of each lane's draw (<paramref name="laneDraw"/>), or independent draws without correlation.
+    /// </summary>
+    private void FillFields(int imt, ReadOnlySpan<int> rows, ReadOnlySpan<ulong> keys, int[] laneDraw, double[] y)
     {
-        if (_subset is not null) _subset.Sweep(imt, rows, keys, _width, y);
-        else FillIndependent(rows, keys, y);
+        if (_subset is null) FillIndependent(rows, keys, y);
+        else if (_plan.Posterior is not null) _subset.SweepPerLane(laneDraw.AsSpan(0, keys.Length), rows, keys, _width, y);
+        else _subset.Sweep(imt, rows, keys, _width, y);
     }
 
     /// <summary>Adds the histograms' exceedance counts to <paramref name="counts"/> and clears them.</summary>
@@ -249,6 +256,8 @@ public sealed class EventBasedTile
             Rupture = r, FirstOccurrence = firstOccurrence, Events = events, Lane = ws.Lanes, Offset = off, Sites = m,
         };
         for (var q = 0; q < events; q++) ws.EventSeeds[ws.Lanes + q] = _plan.EventSeed(r, firstOccurrence + q);
+        if (_plan.Posterior is not null)
+            for (var q = 0; q < events; q++) ws.LaneDraw[ws.Lanes + q] = _plan.DrawOf(ws.EventSeeds[ws.Lanes + q]);
         ws.Lanes += events;
         ws.SiteEvents += (long)m * events;
     }
@@ -283,7 +292,7 @@ public sealed class EventBasedTile
                 ws.Eta[q] = _draws.Draw(SeedDerivation.Derive(ws.EventSeeds[q], k, "between"), 0);
             }
             var keys = ws.Keys.AsSpan(0, lanes);
-            FillFields(k, rows, keys, ws.Y);
+            FillFields(k, rows, keys, ws.LaneDraw, ws.Y);
             Transpose(ws, rows, lanes);
             var t1 = Stopwatch.GetTimestamp();
             ws.FieldTicks += t1 - t0;

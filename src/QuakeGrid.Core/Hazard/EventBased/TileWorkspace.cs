@@ -22,6 +22,7 @@ internal sealed class TileWorkspace
         Rows = new int[fieldRows];
         Keys = new ulong[width];
         EventSeeds = new ulong[width];
+        LaneDraw = new int[width];
         Eta = new double[width];
         Segments = new Segment[width];
         Hist = new int[branches][][];
@@ -53,6 +54,8 @@ internal sealed class TileWorkspace
     /// <summary>Per lane: within-event key of the current IMT.</summary>
     public ulong[] Keys { get; }
     public ulong[] EventSeeds { get; }
+    /// <summary>Per lane: posterior draw index of the lane's event (posterior correlation only).</summary>
+    public int[] LaneDraw { get; }
     /// <summary>Per lane: between-event η of the current IMT.</summary>
     public double[] Eta { get; }
     public Segment[] Segments { get; }

@@ -62,8 +62,13 @@ public sealed record JobConfig
     public double MinimumMagnitude { get; init; }
     /// <summary>Probabilities of exceedance in the investigation time for hazard maps.</summary>
     public IReadOnlyList<double> Poes { get; init; } = [];
-    /// <summary>Spatial correlation model name (e.g. <c>JB2009</c>), null for none.</summary>
+    /// <summary>Spatial correlation model (<c>JB2009</c>, or <c>posterior:&lt;full path&gt;:R</c>), null for none.</summary>
     public string? GroundMotionCorrelationModel { get; init; }
+    /// <summary>
+    /// The posterior draws of a <c>posterior:</c> correlation model (<see cref="CorrelationModelSetting"/>), already thinned
+    /// to R draws; null otherwise.
+    /// </summary>
+    public Correlation.PosteriorCorrelation? CorrelationPosterior { get; init; }
     /// <summary>JB2009 <c>vs30_clustering</c> parameter from <c>ground_motion_correlation_params</c>.</summary>
     public bool Vs30Clustering { get; init; }
     /// <summary>Warnings collected while reading (unknown keys, ignored settings).</summary>

@@ -132,7 +132,14 @@ public static class JobIniReader
             }
 
         string? corr = Get("ground_motion_correlation_model");
-        if (corr is not null && corr != "JB2009") throw Bad("ground_motion_correlation_model", $"unsupported correlation model '{corr}' (QuakeGrid has JB2009)");
+        Correlation.PosteriorCorrelation? posterior = null;
+        if (corr is not null && CorrelationModelSetting.IsPosterior(corr))
+        {
+            posterior = CorrelationModelSetting.ReadPosterior(corr, dir, full, $"line {ini["ground_motion_correlation_model"].Line}", "ground_motion_correlation_model");
+            corr = CorrelationModelSetting.Describe(posterior);
+        }
+        else if (corr is not null && corr != "JB2009")
+            throw Bad("ground_motion_correlation_model", $"unsupported correlation model '{corr}' (QuakeGrid has JB2009 and posterior:<posterior.csv>[:R])");
         var vs30Clustering = false;
         if (Get("ground_motion_correlation_params") is { } cp)
         {
@@ -150,7 +157,7 @@ public static class JobIniReader
         var gsims = LogicTreeReader.ReadGsimBranches(gsimPath);
         foreach (var g in gsims) ValidateGmm(gsimPath, g);
 
-        return new JobConfig
+        var job = new JobConfig
         {
             Path = full,
             Description = Get("description") ?? "",
@@ -173,9 +180,12 @@ public static class JobIniReader
             MinimumMagnitude = minMag,
             Poes = poes,
             GroundMotionCorrelationModel = corr,
+            CorrelationPosterior = posterior,
             Vs30Clustering = vs30Clustering,
             Warnings = warnings,
         };
+        if (posterior is not null && CorrelationModelSetting.MultiImtWarning(job, posterior) is { } multiImt) warnings.Add(multiImt);
+        return job;
     }
 
     /// <summary>Throws an error naming the GMM when QuakeGrid has no model of that name.</summary>

@@ -8,14 +8,14 @@ namespace QuakeGrid.Core.Inference.Likelihood;
 public sealed class CorrelationPosterior : ILogDensity
 {
     /// <summary>Combines a likelihood and priors.</summary>
-    public CorrelationPosterior(PooledLikelihood likelihood, CorrelationPriors? priors = null)
+    public CorrelationPosterior(IPooledLikelihood likelihood, CorrelationPriors? priors = null)
     {
         Likelihood = likelihood;
         Priors = priors ?? CorrelationPriors.Default;
     }
 
     /// <summary>The likelihood.</summary>
-    public PooledLikelihood Likelihood { get; }
+    public IPooledLikelihood Likelihood { get; }
     /// <summary>The priors.</summary>
     public CorrelationPriors Priors { get; }
     /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace QuakeGrid.Core.Inference.Likelihood;
 /// Williams 2006, Eq. 5.9). Events are evaluated in parallel (largest first); per-event results are summed in
 /// ascending event-id order, so the value does not depend on thread scheduling.
 /// </summary>
-public sealed class PooledLikelihood
+public sealed class PooledLikelihood : IPooledLikelihood
 {
     /// <summary>Nugget of the paper (added to the diagonal of each event's correlation matrix).</summary>
     public const double DefaultNugget = 1e-6;

@@ -1,0 +1,96 @@
+using System.Globalization;
+using QuakeGrid.Core.Correlation;
+using QuakeGrid.Core.Validation;
+
+namespace QuakeGrid.Core.IO.Job;
+
+/// <summary>
+/// Values of <c>ground_motion_correlation_model</c> (job.ini) and of <c>quakegrid hazard --correlation</c>:
+/// <list type="bullet">
+/// <item><c>JB2009</c>: Jayaram &amp; Baker (2009), its range set by each IMT's period;</item>
+/// <item><c>posterior:&lt;posterior.csv&gt;[:R]</c>: the posterior draws of a Bodenmann et al. (2023) model E fitted by
+/// <c>quakegrid fit-correlation</c> (<see cref="PosteriorCorrelation"/>); each event of an event-based job uses one draw,
+/// chosen from the event's seed, so the model's uncertainty is propagated. The file is thinned to at most R draws
+/// (default <see cref="DefaultPosteriorDraws"/>) evenly spaced through it, a Monte Carlo representation of the posterior
+/// with one Vecchia factor per draw. A relative path is relative to the job.ini (or, for <c>--correlation</c>, to the
+/// current directory).</item>
+/// </list>
+/// Only model E posteriors are accepted for hazard: the EA and EAS kernels depend on each rupture's epicentre (the
+/// azimuth term), so they would need a new Vecchia factor per event and tile instead of one per draw.
+/// A posterior is fitted at one period; a job with several IMTs applies it to all of them (a warning says so).
+/// </summary>
+public static class CorrelationModelSetting
+{
+    /// <summary>Prefix of a posterior value.</summary>
+    public const string PosteriorPrefix = "posterior:";
+
+    /// <summary>Default largest number of posterior draws kept (R).</summary>
+    public const int DefaultPosteriorDraws = 32;
+
+    /// <summary>True when <paramref name="value"/> names a posterior file.</summary>
+    public static bool IsPosterior(string value) => value.StartsWith(PosteriorPrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Reads the posterior named by <paramref name="value"/> (<c>posterior:&lt;file&gt;[:R]</c>, file relative to
+    /// <paramref name="baseDir"/>) and thins it to R draws. Errors about the value name <paramref name="source"/>,
+    /// <paramref name="record"/> and <paramref name="field"/>; errors inside the posterior file name that file, its line and column.
+    /// </summary>
+    public static PosteriorCorrelation ReadPosterior(string value, string baseDir, string source, string? record, string? field)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!IsPosterior(value)) throw new ArgumentException($"'{value}' is not a posterior value", nameof(value));
+        var rest = value[PosteriorPrefix.Length..].Trim();
+        var draws = DefaultPosteriorDraws;
+        var colon = rest.LastIndexOf(':');
+        if (colon >= 0 && rest[(colon + 1)..].Trim() is { Length: > 0 } tail && tail.All(char.IsAsciiDigit))
+        {
+            if (!int.TryParse(tail, NumberStyles.None, CultureInfo.InvariantCulture, out draws) || draws < 1)
+                throw new QuakeGridInputException(source, record, field, $"'{value}': the number of posterior draws R must be an integer of at least 1");
+            rest = rest[..colon].Trim();
+        }
+        if (rest.Length == 0)
+            throw new QuakeGridInputException(source, record, field, $"'{value}': give the posterior file, posterior:<posterior.csv>[:R]");
+        var path = Path.GetFullPath(Path.Combine(baseDir, rest));
+        if (!File.Exists(path))
+            throw new QuakeGridInputException(source, record, field, $"posterior file '{path}' not found");
+        var posterior = PosteriorCorrelation.Read(path);
+        if (posterior.Variant != BodenmannVariant.E)
+            throw new QuakeGridInputException(source, record, field,
+                $"'{path}' holds a model {posterior.Variant} posterior; event-based hazard accepts model E posteriors only " +
+                "(the EA and EAS kernels depend on each rupture's epicentre, so every event would need its own Vecchia factor; " +
+                "use quakegrid gmf for EA/EAS posteriors)");
+        return posterior.Thin(draws);
+    }
+
+    /// <summary>
+    /// <paramref name="job"/> with its correlation model replaced by <paramref name="value"/> (<c>JB2009</c> or a
+    /// posterior; a relative posterior path is relative to the current directory), as <c>--correlation</c> sets it.
+    /// </summary>
+    public static JobConfig Override(JobConfig job, string value, string source = "--correlation")
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(value);
+        value = value.Trim();
+        if (value == "JB2009")
+            return job with { GroundMotionCorrelationModel = value, CorrelationPosterior = null };
+        if (!IsPosterior(value))
+            throw new QuakeGridInputException(source, value, null, "unsupported correlation model (expected JB2009 or posterior:<posterior.csv>[:R])");
+        var posterior = ReadPosterior(value, Directory.GetCurrentDirectory(), source, value, "correlation model");
+        var warnings = job.Warnings.Where(w => !w.Contains(WarningMarker, StringComparison.Ordinal)).ToList();
+        if (MultiImtWarning(job, posterior) is { } w) warnings.Add(w);
+        return job with { GroundMotionCorrelationModel = Describe(posterior), CorrelationPosterior = posterior, Warnings = warnings };
+    }
+
+    /// <summary>How a job's posterior model is shown: <c>posterior:&lt;full path&gt;:R</c>.</summary>
+    public static string Describe(PosteriorCorrelation posterior) =>
+        PosteriorPrefix + posterior.Source + ":" + posterior.Count.ToString(CultureInfo.InvariantCulture);
+
+    private const string WarningMarker = "posterior fitted at one period";
+
+    /// <summary>The warning for a posterior applied to several IMTs, or null.</summary>
+    internal static string? MultiImtWarning(JobConfig job, PosteriorCorrelation posterior) =>
+        job.Imtls.Count <= 1
+            ? null
+            : $"{job.Path}: ground_motion_correlation_model: the {WarningMarker} ('{posterior.Source}') is applied to every IMT of the job " +
+              $"({string.Join(", ", job.Imtls.Select(l => l.Imt.ToString()))}); fields of different IMTs stay independent";
+}
