@@ -16,14 +16,16 @@ public static class JobBundles
     /// Reads the job (errors name the file, line and key) and packs it. With <paramref name="correlation"/> (the value of
     /// <c>quakegrid hazard --correlation</c>: <c>JB2009</c> or <c>posterior:&lt;file&gt;[:R]</c>, a relative file relative to
     /// the current directory) the packed job.ini's <c>ground_motion_correlation_model</c> is replaced by it (the posterior
-    /// file is packed too and named relative to the job.ini), so the bundle holds exactly the job that runs.
+    /// file is packed too and named relative to the job.ini), so the bundle holds exactly the job that runs. With
+    /// <paramref name="confineTo"/> (a silo packing a job from its job folder) every file the job names must lie inside
+    /// that folder, and no file outside it is packed.
     /// </summary>
-    public static JobBundle FromJobFile(string jobIniPath, string? correlation = null)
+    public static JobBundle FromJobFile(string jobIniPath, string? correlation = null, string? confineTo = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobIniPath);
         var jobPath = Path.GetFullPath(jobIniPath);
         if (!File.Exists(jobPath)) throw new QuakeGridInputException(jobIniPath, null, null, "job file not found");
-        var job = JobIniReader.Read(jobPath);
+        var job = JobIniReader.Read(jobPath, confineTo);
         if (correlation is not null) job = CorrelationModelSetting.Override(job, correlation);
         var dir = Path.GetDirectoryName(jobPath)!;
         var files = new SortedSet<string>(StringComparer.Ordinal) { jobPath, Path.GetFullPath(job.SourceModelPath) };
@@ -32,7 +34,7 @@ public static class JobBundles
         {
             if (value.Length == 0 || value.IndexOfAny(Path.GetInvalidPathChars()) >= 0) continue;
             var candidate = Path.GetFullPath(Path.Combine(dir, value));
-            if (File.Exists(candidate)) files.Add(candidate);
+            if (File.Exists(candidate) && (confineTo is null || JobFileConfinement.IsInside(candidate, confineTo))) files.Add(candidate);
         }
         var root = CommonFolder(files);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);

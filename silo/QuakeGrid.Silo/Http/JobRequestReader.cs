@@ -74,7 +74,7 @@ public static class JobRequestReader
         if (Path.IsPathRooted(path) || !full.StartsWith(rootFull, StringComparison.Ordinal))
             throw new QuakeGridInputException(source, path, "serverPath", "must be a relative path inside the server's job folder");
         if (!File.Exists(full)) throw new QuakeGridInputException(source, path, "serverPath", "no such job file on the server");
-        var bundle = JobBundles.FromJobFile(full);
+        var bundle = JobBundles.FromJobFile(full, confineTo: rootFull);
         var total = bundle.Files.Sum(f => (long)f.Value.Length);
         if (total > HazardJobLimits.MaxBundleChars) throw new QuakeGridInputException(source, path, "serverPath", $"the job's files hold {total:N0} characters; at most {HazardJobLimits.MaxBundleChars:N0}");
         return bundle;

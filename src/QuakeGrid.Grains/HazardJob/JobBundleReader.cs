@@ -11,7 +11,8 @@ namespace QuakeGrid.Grains.HazardJob;
 /// <summary>
 /// Turns a <see cref="JobBundle"/> into Core's <see cref="JobConfig"/> and <see cref="SourceModel"/>: the files are
 /// written to a private temporary folder, read with <see cref="JobIniReader"/> and <see cref="NrmlSourceModelReader"/>,
-/// and the folder is deleted. Errors name the bundle path of the bad file (never the temporary folder).
+/// and the folder is deleted. Errors name the bundle path of the bad file (never the temporary folder). Every file the
+/// job names must be one of the bundle's files: a path leaving the folder is refused before anything outside is read.
 /// </summary>
 public static class JobBundleReader
 {
@@ -34,7 +35,7 @@ public static class JobBundleReader
             }
             try
             {
-                var job = JobIniReader.Read(Path.Combine(root, bundle.JobFileName));
+                var job = JobIniReader.Read(Path.Combine(root, bundle.JobFileName), confineTo: root);
                 var model = NrmlSourceModelReader.Read(job.SourceModelPath);
                 return (job, model);
             }

@@ -55,6 +55,30 @@ public sealed class HazardJobBadRequestTests(HazardClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AJobNamingAFileOutsideItsBundleIsRefusedWithoutReadingItAndLeavesNoJob()
+    {
+        var secret = Path.Combine(Path.GetTempPath(), "qg-secret-" + Guid.NewGuid().ToString("N") + ".xml");
+        File.WriteAllText(secret, "TOP-SECRET-LINE\n");
+        try
+        {
+            var good = HazardTestJob.Bundle();
+            var ini = good.Files["job.ini"].Replace("gsim_logic_tree_file = gsim_logic_tree.xml", "gsim_logic_tree_file = " + secret);
+            Assert.NotEqual(good.Files["job.ini"], ini);
+            var files = new Dictionary<string, string>(good.Files) { ["job.ini"] = ini };
+            var id = "escape-" + Guid.NewGuid().ToString("N");
+            var e = await Assert.ThrowsAsync<QuakeGridInputException>(() => Job(id).SubmitAsync(good with { Files = files }, new HazardJobOptions()));
+            Assert.Equal("job.ini", e.Source);
+            Assert.Equal("gsim_logic_tree_file", e.Field);
+            Assert.DoesNotContain("TOP-SECRET", e.Message);
+            Assert.Equal("unknown job", (await Assert.ThrowsAsync<QuakeGridInputException>(() => Job(id).GetStatusAsync())).Problem);
+        }
+        finally
+        {
+            File.Delete(secret);
+        }
+    }
+
+    [Fact]
     public async Task QueriesOfAFinishedJobAreCheckedAndChangeNothing()
     {
         var client = new HazardJobClient(fixture.Cluster.Client, new HazardJobClientOptions { PollInterval = TimeSpan.FromMilliseconds(20) });

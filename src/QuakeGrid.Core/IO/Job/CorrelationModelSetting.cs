@@ -34,8 +34,10 @@ public static class CorrelationModelSetting
     /// Reads the posterior named by <paramref name="value"/> (<c>posterior:&lt;file&gt;[:R]</c>, file relative to
     /// <paramref name="baseDir"/>) and thins it to R draws. Errors about the value name <paramref name="source"/>,
     /// <paramref name="record"/> and <paramref name="field"/>; errors inside the posterior file name that file, its line and column.
+    /// With <paramref name="confineTo"/> the file must lie inside that folder (<see cref="JobFileConfinement"/>).
     /// </summary>
-    public static PosteriorCorrelation ReadPosterior(string value, string baseDir, string source, string? record, string? field)
+    public static PosteriorCorrelation ReadPosterior(string value, string baseDir, string source, string? record, string? field,
+        string? confineTo = null)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (!IsPosterior(value)) throw new ArgumentException($"'{value}' is not a posterior value", nameof(value));
@@ -50,7 +52,7 @@ public static class CorrelationModelSetting
         }
         if (rest.Length == 0)
             throw new QuakeGridInputException(source, record, field, $"'{value}': give the posterior file, posterior:<posterior.csv>[:R]");
-        var path = Path.GetFullPath(Path.Combine(baseDir, rest));
+        var path = JobFileConfinement.Resolve(baseDir, rest, confineTo, source, record, field);
         if (!File.Exists(path))
             throw new QuakeGridInputException(source, record, field, $"posterior file '{path}' not found");
         var posterior = PosteriorCorrelation.Read(path);

@@ -33,8 +33,11 @@ public static class JobIniReader
         "hazard_maps", "individual_curves", "individual_rlzs", "ground_motion_fields", "save_ruptures", "complex_fault_mesh_spacing",
     ];
 
-    /// <summary>Reads and validates the job at <paramref name="path"/>.</summary>
-    public static JobConfig Read(string path)
+    /// <summary>
+    /// Reads and validates the job at <paramref name="path"/>. With <paramref name="confineTo"/> (a submitted job), every
+    /// file the job names must lie inside that folder (<see cref="JobFileConfinement"/>).
+    /// </summary>
+    public static JobConfig Read(string path, string? confineTo = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         var dir = System.IO.Path.GetDirectoryName(full)!;
@@ -135,7 +138,7 @@ public static class JobIniReader
         Correlation.PosteriorCorrelation? posterior = null;
         if (corr is not null && CorrelationModelSetting.IsPosterior(corr))
         {
-            posterior = CorrelationModelSetting.ReadPosterior(corr, dir, full, $"line {ini["ground_motion_correlation_model"].Line}", "ground_motion_correlation_model");
+            posterior = CorrelationModelSetting.ReadPosterior(corr, dir, full, $"line {ini["ground_motion_correlation_model"].Line}", "ground_motion_correlation_model", confineTo);
             corr = CorrelationModelSetting.Describe(posterior);
         }
         else if (corr is not null && corr != "JB2009")
@@ -149,11 +152,13 @@ public static class JobIniReader
                 throw Bad("ground_motion_correlation_params", $"expected {{'vs30_clustering': True|False}}, got '{cp}'");
         }
 
-        var (sites, depths) = ReadSites(full, dir, Get, Bad, Num, Positive);
+        string Resolve(string key, string file) =>
+            JobFileConfinement.Resolve(dir, file, confineTo, full, ini.TryGetValue(key, out var e) ? $"line {e.Line}" : null, key);
+        var (sites, depths) = ReadSites(full, Get, Bad, Num, Positive, Resolve);
 
-        var smltPath = Resolve(dir, Required("source_model_logic_tree_file"));
-        var gsimPath = Resolve(dir, Required("gsim_logic_tree_file"));
-        var sourceModel = LogicTreeReader.ReadSourceModelPath(smltPath);
+        var smltPath = Resolve("source_model_logic_tree_file", Required("source_model_logic_tree_file"));
+        var gsimPath = Resolve("gsim_logic_tree_file", Required("gsim_logic_tree_file"));
+        var sourceModel = LogicTreeReader.ReadSourceModelPath(smltPath, confineTo);
         var gsims = LogicTreeReader.ReadGsimBranches(gsimPath);
         foreach (var g in gsims) ValidateGmm(gsimPath, g);
 
@@ -205,15 +210,14 @@ public static class JobIniReader
         }
     }
 
-    private static string Resolve(string dir, string file) => System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, file));
-
-    private static (SiteCollection, double[]) ReadSites(string full, string dir, Func<string, string?> get,
-        Func<string, string, QuakeGridInputException> bad, Func<string, string, double> num, Func<string, double, double> positive)
+    private static (SiteCollection, double[]) ReadSites(string full, Func<string, string?> get,
+        Func<string, string, QuakeGridInputException> bad, Func<string, string, double> num, Func<string, double, double> positive,
+        Func<string, string, string> resolve)
     {
         var siteModel = get("site_model_file");
         if (siteModel is not null)
         {
-            var sc = IO.SiteModel.SiteModelCsvReader.Read(Resolve(dir, siteModel)).Sites;
+            var sc = IO.SiteModel.SiteModelCsvReader.Read(resolve("site_model_file", siteModel)).Sites;
             return (sc, new double[sc.Count]);
         }
         var vs30Text = get("reference_vs30_value") ?? throw bad("reference_vs30_value", "required when there is no site_model_file");

@@ -11,14 +11,18 @@ namespace QuakeGrid.Core.IO.Job;
 /// </summary>
 public static class LogicTreeReader
 {
-    /// <summary>The source model file of a single-branch source model logic tree, resolved against the tree's folder.</summary>
-    public static string ReadSourceModelPath(string path)
+    /// <summary>
+    /// The source model file of a single-branch source model logic tree, resolved against the tree's folder; with
+    /// <paramref name="confineTo"/> it must lie inside that folder (<see cref="JobFileConfinement"/>).
+    /// </summary>
+    public static string ReadSourceModelPath(string path, string? confineTo = null)
     {
         var branches = ReadBranches(path, "sourceModel");
         if (branches.Count != 1)
             throw new QuakeGridInputException(path, null, "logicTreeBranch", $"{branches.Count} source model branches; QuakeGrid supports exactly one");
         var (id, model, _, _) = branches[0];
-        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, model));
+        var full = JobFileConfinement.Resolve(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, model, confineTo,
+            path, $"branch '{id}'", "uncertaintyModel");
         if (!File.Exists(full)) throw new QuakeGridInputException(path, $"branch '{id}'", "uncertaintyModel", $"source model file '{model}' not found (looked for {full})");
         return full;
     }
