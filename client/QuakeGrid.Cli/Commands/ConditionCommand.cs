@@ -43,7 +43,7 @@ public static class ConditionCommand
         var seed = new Option<ulong>("--seed") { Description = "Job seed for the samples.", DefaultValueFactory = _ => 42UL };
         var output = new Option<string>("--output") { Description = "Output folder (conditioned.csv, samples.csv, conditioned.png).", Required = true };
         var embedded = new Option<bool>("--embedded") { Description = "Run through the event, station and site grains on an in-process silo (as --cluster does on a real cluster)." };
-        var concurrency = new Option<int>("--concurrency") { Description = "With --cluster or --embedded: most site-grain queries in flight.", DefaultValueFactory = _ => EventConditioningClient.DefaultMaxConcurrentSites };
+        var concurrency = new Option<int>("--concurrency") { Description = $"With --cluster or --embedded: most batched site queries ({EventConditioningClient.SitesPerQuery} targets each) in flight.", DefaultValueFactory = _ => EventConditioningClient.DefaultMaxConcurrentQueries };
         var gmmOptions = new GmmOptionSet();
 
         var command = new Command("condition", "Condition ground motion on station records (in this process, or through the event grains with --cluster or --embedded).");
@@ -139,8 +139,8 @@ public static class ConditionCommand
         watch.Stop();
         var posterior = result.Event.Posteriors.Single();
         env.Out.WriteLine($"event {result.EventId}: {result.Event.StationCount} stations ingested; {targets.Count:N0} targets kriged on " +
-                          $"{(exact ? "every station" : $"their {k} nearest stations")} by site grains in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s " +
-                          $"({placement.Concurrency} queries in flight)");
+                          $"{(exact ? "every station" : $"their {k} nearest stations")} in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s " +
+                          $"({EventConditioningClient.SitesPerQuery} targets per query, {placement.Concurrency} queries in flight)");
 
         var mean = result.Sites.Select(a => a.MeanLn).ToArray();
         var std = result.Sites.Select(a => a.StdLn).ToArray();

@@ -9,9 +9,10 @@ namespace QuakeGrid.Client.Conditioning;
 /// <summary>
 /// Conditions an event's ground motion on station records through the grains behind the HTTP event API
 /// (<c>PUT /v1/events/{id}</c>, <c>POST .../stations</c>, <c>GET .../sites/shaking</c>): the event grain is defined and
-/// ingests the stations (between-event posterior, Engler et al. 2022 eqs. B8–B9), then one site grain per target point
-/// kriges it on its k nearest stations (<c>SiteKriging</c>). Target queries run with at most
-/// <see cref="MaxConcurrentSites"/> calls in flight.
+/// ingests the stations (between-event posterior, Engler et al. 2022 eqs. B8–B9), then the targets are kriged on their k
+/// nearest stations (<c>SiteKriging</c>) in batched queries of at most <see cref="SitesPerQuery"/> points to the event's
+/// <see cref="IEventShakingGrain"/> (the answer of each point's <see cref="ISiteGrain"/>, with each station's residual
+/// fetched once per query), with at most <see cref="MaxConcurrentQueries"/> queries in flight.
 /// <para>
 /// Everything is validated here first, with the checks the grains apply (<see cref="EventModel.Create"/>,
 /// <see cref="StationIngestion.Prepare"/>, the target points): a bad definition, station or target throws a
@@ -27,21 +28,24 @@ namespace QuakeGrid.Client.Conditioning;
 /// </summary>
 public sealed class EventConditioningClient
 {
-    /// <summary>Default number of site-grain queries in flight.</summary>
-    public const int DefaultMaxConcurrentSites = 64;
+    /// <summary>Default number of batched queries in flight.</summary>
+    public const int DefaultMaxConcurrentQueries = 8;
+
+    /// <summary>Points per batched query (at most <see cref="SiteShakingQuery.MaxSites"/>).</summary>
+    public const int SitesPerQuery = 500;
 
     private readonly IGrainFactory _grains;
 
     /// <summary>A client that reaches grains through <paramref name="grains"/> (an <see cref="IClusterClient"/>).</summary>
-    public EventConditioningClient(IGrainFactory grains, int maxConcurrentSites = DefaultMaxConcurrentSites)
+    public EventConditioningClient(IGrainFactory grains, int maxConcurrentQueries = DefaultMaxConcurrentQueries)
     {
         _grains = grains ?? throw new ArgumentNullException(nameof(grains));
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentSites, 1);
-        MaxConcurrentSites = maxConcurrentSites;
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentQueries, 1);
+        MaxConcurrentQueries = maxConcurrentQueries;
     }
 
-    /// <summary>Most site-grain queries in flight at once.</summary>
-    public int MaxConcurrentSites { get; }
+    /// <summary>Most batched queries in flight at once.</summary>
+    public int MaxConcurrentQueries { get; }
 
     /// <summary>A fresh event id: <c>condition-</c> and 32 hex digits.</summary>
     public static string NewEventId() => "condition-" + Guid.NewGuid().ToString("N");
@@ -67,13 +71,19 @@ public sealed class EventConditioningClient
         var n = request.Lon.Length;
         var answers = new SiteShaking[n];
         var done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentSites, CancellationToken = ct };
-        await Parallel.ForEachAsync(Enumerable.Range(0, n), options, async (j, _) =>
+        var batches = Enumerable.Range(0, (n + SitesPerQuery - 1) / SitesPerQuery);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentQueries, CancellationToken = ct };
+        var shaking = _grains.GetGrain<IEventShakingGrain>(id);
+        await Parallel.ForEachAsync(batches, options, async (b, _) =>
         {
-            var site = _grains.GetGrain<ISiteGrain>(SiteKeys.ForEvent(id, request.Lon[j], request.Lat[j]));
-            answers[j] = await site.GetShakingAsync(request.Imt, request.Vs30[j], request.Neighbours).ConfigureAwait(false);
-            var d = Interlocked.Increment(ref done);
-            if (progress is not null && (d % 1000 == 0 || d == n)) progress.Report(d);
+            var start = b * SitesPerQuery;
+            var count = Math.Min(SitesPerQuery, n - start);
+            var query = new SiteShakingQuery(request.Imt, request.Lon[start..(start + count)], request.Lat[start..(start + count)],
+                request.Vs30[start..(start + count)], request.Neighbours);
+            var batch = await shaking.GetShakingAsync(query).ConfigureAwait(false);
+            if (batch.Length != count) throw new InvalidOperationException($"event {id}: {batch.Length} answers to a query of {count} points");
+            batch.CopyTo(answers, start);
+            progress?.Report(Interlocked.Add(ref done, count));
         }).ConfigureAwait(false);
         return new EventConditioningResult(id, summary, answers);
     }

@@ -5,6 +5,7 @@ using QuakeGrid.Client;
 using QuakeGrid.Client.Conditioning;
 using QuakeGrid.Contracts.Events;
 using QuakeGrid.Contracts.Mapping;
+using QuakeGrid.Contracts.Sites;
 using QuakeGrid.Core.Conditioning;
 using QuakeGrid.Core.Geometry;
 using QuakeGrid.Core.Gmm;
@@ -91,7 +92,7 @@ public sealed class ConditionClusterTests
         WriteTargets(dir.File("t.csv"), targets);
         var run = await CliRun.RunAsync("condition", "--embedded", "--rupture", rupture, "--stations", stations, "--sites", dir.File("t.csv"),
             "--gmm", "BSSA14", "--imt", "PGA", "--correlation", "JB2009", "--method", "vecchia", "--neighbors", "20",
-            "--concurrency", "16", "--output", dir.File("out"));
+            "--concurrency", "2", "--output", dir.File("out"));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("stations: 262 accepted", run.Out);
         Assert.True(run.Out.Contains("their 20 nearest stations", StringComparison.Ordinal), run.ToString());
@@ -176,8 +177,25 @@ public sealed class ConditionClusterTests
         Assert.Contains("value", e.Field);
         Assert.Equal(0, await connection.Client.GetGrain<IEventGrain>("rejected-batch").GetRevisionAsync());
 
-        var ok = await client.RunAsync(request with { Stations = [Station("A", 0.3), Station("B", 0.2)] }, "rejected-batch");
-        Assert.Equal(2, ok.Event.StationCount);
-        Assert.Equal(2, ok.Sites.Single().StationsUsed);
+        double[] lon = [37.0, 37.12345, 36.9, 37.3], lat = [37.1, 37.05, 36.95, 37.2], vs = [400.0, 250.0, 760.0, 560.0];
+        var ok = await client.RunAsync(request with { Stations = [Station("A", 0.3), Station("B", 0.2), Station("C", 0.15)], Lon = lon, Lat = lat, Vs30 = vs }, "rejected-batch");
+        Assert.Equal(3, ok.Event.StationCount);
+        // The batched query answers as each point's site grain (the HTTP API's path), at the site-key point.
+        for (var j = 0; j < lon.Length; j++)
+        {
+            var site = await connection.Client.GetGrain<ISiteGrain>(SiteKeys.ForEvent("rejected-batch", lon[j], lat[j])).GetShakingAsync("PGA", vs[j], 2);
+            var batch = ok.Sites[j];
+            Assert.Equal(2, batch.StationsUsed);
+            Assert.Equal(site.Lon, batch.Lon);
+            Assert.Equal(site.Lat, batch.Lat);
+            Assert.InRange(Math.Abs(site.MeanLn - batch.MeanLn), 0.0, 1e-12);
+            Assert.InRange(Math.Abs(site.StdLn - batch.StdLn), 0.0, 1e-12);
+            Assert.InRange(Math.Abs(site.StdBetween - batch.StdBetween), 0.0, 1e-12);
+        }
+        Assert.Equal(37.1235, ok.Sites[1].Lon);
+
+        var tooMany = new SiteShakingQuery("PGA", new double[SiteShakingQuery.MaxSites + 1], new double[SiteShakingQuery.MaxSites + 1], new double[SiteShakingQuery.MaxSites + 1], 2);
+        var cap = await Assert.ThrowsAsync<QuakeGridInputException>(() => connection.Client.GetGrain<IEventShakingGrain>("rejected-batch").GetShakingAsync(tooMany));
+        Assert.Equal("sites", cap.Field);
     }
 }
