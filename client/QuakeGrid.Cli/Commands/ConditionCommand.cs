@@ -53,12 +53,12 @@ public static class ConditionCommand
         command.SetAction((parse, ct) => RunAsync(env, parse.GetRequiredValue(rupture), parse.GetRequiredValue(stations), parse.GetValue(stationSites),
             parse.GetRequiredValue(sites), parse.GetRequiredValue(gmm), gmmOptions.Build(parse), parse.GetRequiredValue(imt),
             parse.GetRequiredValue(correlation), parse.GetValue(method)!, parse.GetValue(neighbors), parse.GetValue(events),
-            parse.GetValue(seed), parse.GetRequiredValue(output), new Placement(parse.GetValue(cluster), parse.GetValue(embedded), parse.GetValue(concurrency)), ct));
+            parse.GetValue(seed), parse.GetRequiredValue(output), new Placement(parse.GetValue(cluster), parse.GetValue(embedded), parse.GetValue(concurrency), parse.GetResult(concurrency) is { Implicit: false }), ct));
         return command;
     }
 
     /// <summary>Where the run goes: in this process (neither set), the cluster at <paramref name="Cluster"/>, or an embedded silo.</summary>
-    private sealed record Placement(string? Cluster, bool Embedded, int Concurrency)
+    private sealed record Placement(string? Cluster, bool Embedded, int Concurrency, bool ConcurrencyGiven)
     {
         public bool OnGrains => Cluster is not null || Embedded;
     }
@@ -69,6 +69,8 @@ public static class ConditionCommand
     {
         if (placement.Cluster is not null && placement.Embedded)
             throw new QuakeGridInputException("--embedded", null, null, "give either --cluster or --embedded, not both");
+        if (!placement.OnGrains && placement.ConcurrencyGiven)
+            throw new QuakeGridInputException("--concurrency", null, null, "only applies with --cluster or --embedded (this run is in process)");
         if (placement.OnGrains && placement.Concurrency < 1)
             throw new QuakeGridInputException("--concurrency", null, null, $"{placement.Concurrency} must be at least 1");
         var method = methodText.Trim().ToLowerInvariant() switch

@@ -155,8 +155,12 @@ public sealed class ConditionClusterTests
         Assert.Equal(ExitCodes.BadInput, both.ExitCode);
         Assert.Contains("--embedded", both.Err);
 
+        var inProcess = await CliRun.RunAsync(Args("ok.csv", "t.csv", "--concurrency", "4")[2..]);
+        Assert.Equal(ExitCodes.BadInput, inProcess.ExitCode);
+        Assert.Contains("--concurrency", inProcess.Err);
+
         // None of them reached the (unreachable) cluster or wrote an output.
-        foreach (var r in new[] { dup, samples, z1, both }) Assert.DoesNotContain("connected", r.Out);
+        foreach (var r in new[] { dup, samples, z1, both, inProcess }) Assert.DoesNotContain("connected", r.Out);
         Assert.False(Directory.Exists(dir.File("out")));
     }
 
