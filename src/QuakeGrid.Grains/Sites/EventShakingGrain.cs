@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using QuakeGrid.Contracts.Events;
 using QuakeGrid.Contracts.Sites;
 using QuakeGrid.Contracts.Stations;
@@ -5,7 +6,6 @@ using QuakeGrid.Core.Correlation;
 using QuakeGrid.Core.Gmm;
 using QuakeGrid.Core.Sites;
 using QuakeGrid.Core.Validation;
-using Orleans.Concurrency;
 using QuakeGrid.Grains.Events;
 
 namespace QuakeGrid.Grains.Sites;
