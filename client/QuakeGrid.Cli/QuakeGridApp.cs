@@ -18,9 +18,15 @@ public static class QuakeGridApp
         var env = new CliEnvironment(output, error, CreateConsole(output));
         var root = BuildRootCommand(env);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var parse = root.Parse(args);
+        if (ClusterCommands.Refusal(parse, root.Options.OfType<Option<string?>>().Single(o => o.Name == ClusterOption.Name)) is { } refusal)
+        {
+            error.WriteLine("error: " + refusal);
+            return ExitCodes.BadInput;
+        }
         try
         {
-            return await root.Parse(args).InvokeAsync(config, ct).ConfigureAwait(false);
+            return await parse.InvokeAsync(config, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (FindInputError(e) is { } input)
         {
@@ -58,7 +64,7 @@ public static class QuakeGridApp
         root.Subcommands.Add(FitCorrelationCommand.Create(env, cluster));
         root.Subcommands.Add(CorrelationLoglikCommand.Create(env));
         root.Subcommands.Add(GmfCommand.Create(env));
-        root.Subcommands.Add(ConditionCommand.Create(env));
+        root.Subcommands.Add(ConditionCommand.Create(env, cluster));
         root.Subcommands.Add(CorrelationCommand.Create(env));
         root.Subcommands.Add(HazardCommand.Create(env, cluster));
         return root;

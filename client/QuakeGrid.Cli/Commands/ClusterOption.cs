@@ -10,9 +10,12 @@ namespace QuakeGrid.Cli.Commands;
 /// </summary>
 public static class ClusterOption
 {
-    public static Option<string?> Create() => new("--cluster")
+    /// <summary>The option's name.</summary>
+    public const string Name = "--cluster";
+
+    public static Option<string?> Create() => new(Name)
     {
-        Description = "Redis connection string of a running QuakeGrid cluster (e.g. localhost:6379). Without it an embedded silo runs the job.",
+        Description = "Redis connection string of a running QuakeGrid cluster (e.g. localhost:6379); used by " + string.Join(", ", ClusterCommands.Names) + " and refused by the other commands. Without it a job runs on an embedded silo or in this process (see each command).",
         Recursive = true,
         HelpName = "redis",
     };

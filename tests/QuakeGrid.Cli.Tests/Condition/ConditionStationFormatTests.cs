@@ -25,7 +25,7 @@ public sealed class ConditionStationFormatTests
     /// The OpenQuake Kahramanmaraş rupture is a complexFaultRupture whose bottom edge (16 km) lies under its top edge
     /// (1 km), point by point: a vertical fault, written here as the equivalent simpleFaultRupture (dip 90°, same trace).
     /// </summary>
-    private static string KahramanmarasSimpleFault(string complexFaultXml)
+    internal static string KahramanmarasSimpleFault(string complexFaultXml)
     {
         XNamespace gml = "http://www.opengis.net/gml";
         var doc = XDocument.Load(complexFaultXml);
