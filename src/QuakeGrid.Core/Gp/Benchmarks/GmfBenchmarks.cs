@@ -150,6 +150,12 @@ public static class GmfBenchmarks
                         sb.AppendLine(r.ToMarkdownRow());
                     }
                     break;
+                case "sample":
+                    sb.Append(VecchiaSamplingComparison.Run([16, 28, 52, 0], 2, progress));
+                    break;
+                case "factor":
+                    sb.Append(VecchiaFactorComparison.Run(2, progress));
+                    break;
                 case "dense":
                 {
                     var (b, f, s, g) = RunDense(4000, 1000);
@@ -173,7 +179,7 @@ public static class GmfBenchmarks
                     }
                     break;
                 default:
-                    throw new ArgumentException($"unknown benchmark case '{c}' (expected chol, 20k, 1m, dense, accuracy)");
+                    throw new ArgumentException($"unknown benchmark case '{c}' (expected chol, 20k, 1m, factor, sample, dense, accuracy)");
             }
             sb.AppendLine();
         }

@@ -57,7 +57,15 @@ public sealed class VecchiaFactor
     /// Computes the factor of <paramref name="kernel"/> on <paramref name="sites"/> (the sites the structure was built for, same indexing),
     /// with <paramref name="nugget"/> added to the diagonal (variance 1 + nugget).
     /// </summary>
-    public static VecchiaFactor Compute(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget = 0.0, int maxParallelism = -1)
+    public static VecchiaFactor Compute(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget = 0.0, int maxParallelism = -1) =>
+        ComputeRows(structure, sites, kernel, nugget, maxParallelism, reference: false);
+
+    /// <summary>
+    /// <see cref="Compute"/>; with
+    /// <paramref name="reference"/> the rows are built with the scalar kernel and solved by the row-oriented scalar
+    /// semi-definite Cholesky (the implementation before the SIMD one: an oracle for tests and a baseline for benchmarks).
+    /// </summary>
+    internal static VecchiaFactor ComputeRows(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget, int maxParallelism, bool reference)
     {
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(kernel);
@@ -70,6 +78,7 @@ public sealed class VecchiaFactor
         var ranked = structure.Options.Rule == NeighbourRule.CorrelationRanked;
         var mixed = structure.Options.Rule == NeighbourRule.Mixed;
         var order = structure.Order;
+        var iso = kernel as IsotropicCorrelation;
         var nbrOut = new int[(long)n * m];
         var bOut = new double[(long)n * m];
         var d = new double[n];
@@ -106,18 +115,22 @@ public sealed class VecchiaFactor
             var di = 1.0 + nugget;
             if (k > 0)
             {
-                var nbSites = s.Sites.AsSpan(0, k);
-                for (var q = 0; q < k; q++) nbSites[q] = order[chosen[q]];
-                var kcc = s.Kcc;
-                for (var r = 0; r < k; r++)
-                {
-                    kernel.Row(sites, nbSites[r], sites, nbSites[..r], kcc.AsSpan(r * k, r));
-                    kcc[r * k + r] = 1.0 + nugget;
-                }
-                var kci = s.Rho.AsSpan(0, k);
-                kernel.Row(sites, site, sites, nbSites, kci);
                 var w = bOut.AsSpan(i * m, k);
-                di -= SolveSemiDefinite(kcc, k, kci, w, s.Y);
+                // Augmented point list: the k neighbours, then the site itself.
+                var pts = s.Sites.AsSpan(0, k + 1);
+                for (var q = 0; q < k; q++) pts[q] = order[chosen[q]];
+                pts[k] = site;
+                if (reference)
+                {
+                    di -= ReferenceRow(sites, kernel, nugget, pts, k, w, s);
+                }
+                else
+                {
+                    var u = s.U.AsSpan(0, k * (k + 1) + k + 1);
+                    if (iso is not null) FillIsotropic(iso, sites, pts, k, nugget, u, s);
+                    else FillGeneral(kernel, sites, pts, k, nugget, u);
+                    di -= ConditionalSolver.Solve(u, k, k + 1, w);
+                }
             }
             d[i] = Math.Max(0.0, di);
             sqrtD[i] = Math.Sqrt(d[i]);
@@ -173,15 +186,89 @@ public sealed class VecchiaFactor
     {
         public readonly int[] Stamp = new int[sites];
         public readonly double[] Key = new double[stride];
-        public readonly int[] Sites = new int[stride];
+        public readonly int[] Sites = new int[Math.Max(stride, m + 1)];
         public readonly double[] Rho = new double[stride];
         public readonly int[] Pick = new int[stride];
         public readonly double[] Kcc = new double[m * m];
         public readonly double[] Y = new double[m];
+        public readonly double[] U = new double[(m + 1) * (m + 1)];
+        public readonly double[] Gx = new double[m + 1];
+        public readonly double[] Gy = new double[m + 1];
+        public readonly double[] Gz = new double[m + 1];
     }
 
     /// <summary>
-    /// Factors K (k×k, lower triangle, row-major, overwritten) by a semi-definite Cholesky, solves K w = c and returns cᵀ w
+    /// Fills the upper triangle of the augmented matrix (points <paramref name="pts"/>: k neighbours then the site) for an
+    /// isotropic kernel: coordinates gathered once, each row's distances by <see cref="SiteDistance.ArcsFrom"/> or
+    /// <see cref="SiteDistance.PlanarFrom"/> and its correlations by <see cref="IsotropicCorrelation.RhoOfDistances"/>,
+    /// all Vector256.
+    /// </summary>
+    private static void FillIsotropic(IsotropicCorrelation kernel, CorrelationSites sites, ReadOnlySpan<int> pts, int k, double nugget, Span<double> u, Scratch s)
+    {
+        var ld = k + 1;
+        var gx = s.Gx.AsSpan(0, ld);
+        var gy = s.Gy.AsSpan(0, ld);
+        var gz = s.Gz.AsSpan(0, ld);
+        var geodesic = kernel.Metric == DistanceMetric.Geodesic;
+        if (geodesic)
+        {
+            var (ux, uy, uz) = sites.UnitVectors;
+            for (var q = 0; q <= k; q++)
+            {
+                var p = pts[q];
+                gx[q] = ux[p];
+                gy[q] = uy[p];
+                gz[q] = uz[p];
+            }
+        }
+        else
+        {
+            var xs = sites.X;
+            var ys = sites.Y;
+            for (var q = 0; q <= k; q++)
+            {
+                gx[q] = xs[pts[q]];
+                gy[q] = ys[pts[q]];
+            }
+        }
+        for (var c = 0; c < k; c++)
+        {
+            var row = u.Slice(c * ld + c + 1, k - c);
+            if (geodesic) SiteDistance.ArcsFrom(gx[c], gy[c], gz[c], gx[(c + 1)..], gy[(c + 1)..], gz[(c + 1)..], row);
+            else SiteDistance.PlanarFrom(gx[c], gy[c], gx[(c + 1)..], gy[(c + 1)..], row);
+            kernel.RhoOfDistances(row, row);
+            u[c * ld + c] = 1.0 + nugget;
+        }
+    }
+
+    /// <summary>Fills the upper triangle of the augmented matrix with <see cref="ISpatialCorrelation.Row"/>, one call per row.</summary>
+    private static void FillGeneral(ISpatialCorrelation kernel, CorrelationSites sites, ReadOnlySpan<int> pts, int k, double nugget, Span<double> u)
+    {
+        var ld = k + 1;
+        for (var c = 0; c < k; c++)
+        {
+            kernel.Row(sites, pts[c], sites, pts[(c + 1)..], u.Slice(c * ld + c + 1, k - c));
+            u[c * ld + c] = 1.0 + nugget;
+        }
+    }
+
+    /// <summary>The scalar reference row: K_cc and k_c by <see cref="ISpatialCorrelation.Row"/> from each point to the earlier ones, then <see cref="SolveSemiDefinite"/>.</summary>
+    private static double ReferenceRow(CorrelationSites sites, ISpatialCorrelation kernel, double nugget, ReadOnlySpan<int> pts, int k, Span<double> w, Scratch s)
+    {
+        var nbSites = pts[..k];
+        var kcc = s.Kcc;
+        for (var r = 0; r < k; r++)
+        {
+            kernel.Row(sites, nbSites[r], sites, nbSites[..r], kcc.AsSpan(r * k, r));
+            kcc[r * k + r] = 1.0 + nugget;
+        }
+        var kci = s.Rho.AsSpan(0, k);
+        kernel.Row(sites, pts[k], sites, nbSites, kci);
+        return SolveSemiDefinite(kcc, k, kci, w, s.Y);
+    }
+
+    /// <summary>
+    /// Reference (scalar, row-oriented): factors K (k×k, lower triangle, row-major, overwritten) by a semi-definite Cholesky, solves K w = c and returns cᵀ w
     /// (the variance explained by the neighbours). Pivots ≤ 1e−10 (relative to the unit diagonal) are treated as redundant.
     /// </summary>
     private static double SolveSemiDefinite(double[] a, int k, ReadOnlySpan<double> c, Span<double> w, double[] y)

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using QuakeGrid.Core.Random;
 
 namespace QuakeGrid.Core.Gp.Vecchia;
@@ -47,6 +48,9 @@ public static class VecchiaSampler
         return Math.Max(4, w);
     }
 
+    internal static bool Prefetch = Environment.GetEnvironmentVariable("QG_PREFETCH") == "1";
+    internal static int PrefetchAhead = int.TryParse(Environment.GetEnvironmentVariable("QG_PREFETCH_AHEAD"), out var pa) ? pa : 2;
+
     private static unsafe void Sweep(VecchiaFactor f, Xoshiro256StarStar[] gens, double[] y, int w)
     {
         var n = f.Sites;
@@ -64,6 +68,17 @@ public static class VecchiaSampler
                 var k = Math.Min(i, m);
                 var bi = pb + (long)i * m;
                 var ni = pn + (long)i * m;
+                if (Prefetch && Sse.IsSupported && i + PrefetchAhead < n)
+                {
+                    // The neighbour rows of a site a few positions ahead: coarser-level rows are far away in memory.
+                    var na = pn + (long)(i + PrefetchAhead) * m;
+                    var ka = Math.Min(i + PrefetchAhead, m);
+                    for (var t2 = 0; t2 < ka; t2++)
+                    {
+                        var r = (byte*)(py + (long)na[t2] * w);
+                        for (var off = 0; off < w * 8; off += 64) Sse.Prefetch0(r + off);
+                    }
+                }
                 var t = 0;
                 // Two neighbours at a time: fewer passes over the row.
                 for (; t + 1 < k; t += 2)
