@@ -177,4 +177,36 @@ public class VecchiaSimdFactorTests
         Assert.True(maxB < 1e-12, $"{spec}: max |Δb| {maxB:E2}");
         Assert.True(maxD < 1e-12, $"{spec}: max |Δd| {maxD:E2}");
     }
+
+    [Theory]
+    [InlineData(1_000_000, 100, 2, new[] { 28, 24, 24, 24 })]
+    [InlineData(20_000, 1000, 2, new[] { 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 60, 60, 60, 60, 60, 60 })]
+    [InlineData(1000, 1, 2, new[] { 4 })]
+    [InlineData(1000, 9, 1, new[] { 12 })]
+    public void Sampling_blocks_are_balanced_multiples_of_four(int n, int e, int cores, int[] expect)
+    {
+        var (starts, widths) = VecchiaSampler.ChooseBlocks(n, e, cores);
+        Assert.Equal(expect, widths);
+        for (var b = 1; b < starts.Length; b++) Assert.Equal(starts[b - 1] + widths[b - 1], starts[b]);
+        Assert.Equal(0, starts[0]);
+    }
+
+    [Fact]
+    public void Fields_do_not_depend_on_the_block_layout()
+    {
+        var sites = VecchiaTestSites.Random(3000, 8, 0.3);
+        var kernel = new JayaramBaker2009Correlation(Imt.Pga, false);
+        var st = VecchiaStructure.Build(sites.X, sites.Y, new VecchiaOptions(20, VecchiaOrdering.LevelMorton));
+        var f = VecchiaFactor.Compute(st, sites, kernel);
+        var seeds = Enumerable.Range(0, 37).Select(e => SeedDerivation.Derive(5, e, "test")).ToArray();
+        var auto = new double[sites.Count * seeds.Length];
+        var fixed8 = new double[auto.Length];
+        var serial = new double[auto.Length];
+        VecchiaSampler.Sample(f, seeds, auto);
+        VecchiaSampler.Sample(f, seeds, fixed8, blockWidth: 8);
+        VecchiaSampler.Sample(f, seeds, serial, maxParallelism: 1);
+        Assert.Equal(fixed8, auto);
+        Assert.Equal(serial, auto);
+        Assert.Contains(auto, v => v != 0);
+    }
 }

@@ -10,7 +10,7 @@ namespace QuakeGrid.Core.Gp.Benchmarks;
 
 /// <summary>
 /// Sampling block widths compared in one process (<c>quakegrid bench gmf --cases sample</c>): the 10⁶-site factor of the
-/// <c>1m</c> case is built once, then E = 100 fields are sampled with each block width in turn (alternating, repeated),
+/// <c>1m</c> case is built once, then E = 100 fields are sampled with each block choice in turn (fixed widths, or auto: balanced blocks) (alternating, repeated),
 /// each timed by wall clock and process CPU. Fields do not depend on the width (checked: equal bitwise).
 /// </summary>
 public static class VecchiaSamplingComparison
