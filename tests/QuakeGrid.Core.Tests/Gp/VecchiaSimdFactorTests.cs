@@ -209,4 +209,16 @@ public class VecchiaSimdFactorTests
         Assert.Equal(serial, auto);
         Assert.Contains(auto, v => v != 0);
     }
+
+    [Theory]
+    [InlineData(10L)]
+    [InlineData(3_000_000L)]
+    public void Large_arrays_have_the_requested_length_and_hold_what_is_written(long length)
+    {
+        // 3·10⁶ doubles (24 MB) take the huge-page advice path on Linux.
+        var a = LargeArray.Uninitialized<double>(length);
+        Assert.Equal(length, a.LongLength);
+        for (long k = 0; k < length; k += 4099) a[k] = k;
+        for (long k = 0; k < length; k += 4099) Assert.Equal(k, a[k]);
+    }
 }

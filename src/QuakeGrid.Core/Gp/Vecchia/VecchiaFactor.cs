@@ -79,8 +79,11 @@ public sealed class VecchiaFactor
         var mixed = structure.Options.Rule == NeighbourRule.Mixed;
         var order = structure.Order;
         var iso = kernel as IsotropicCorrelation;
-        var nbrOut = new int[(long)n * m];
-        var bOut = new double[(long)n * m];
+        var nbrOut = LargeArray.Uninitialized<int>((long)n * m);
+        var bOut = LargeArray.Uninitialized<double>((long)n * m);
+        // Slots beyond Count(i) (the first m rows only) are never written below: clear them.
+        nbrOut.AsSpan(0, Math.Min(n, m) * m).Clear();
+        bOut.AsSpan(0, Math.Min(n, m) * m).Clear();
         var d = new double[n];
         var sqrtD = new double[n];
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new Scratch(stride, m, mixed ? n : 0), (i, _, s) =>

@@ -30,7 +30,7 @@ public static class VecchiaSampler
             var e0 = starts[bi];
             var w = widths[bi];
             var we = Math.Min(w, e - e0);
-            buffer ??= GC.AllocateUninitializedArray<double>(n * maxWidth);
+            buffer ??= LargeArray.Uninitialized<double>((long)n * maxWidth);
             var gens = new Xoshiro256StarStar[we];
             for (var q = 0; q < we; q++) gens[q] = new Xoshiro256StarStar(seeds[e0 + q]);
             Sweep(factor, gens, buffer, w);
