@@ -6,7 +6,8 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// <summary>
 /// Sparse inverse-Cholesky (Vecchia / NNGP) factor of a correlation kernel over a site set (Vecchia 1988; Datta et al. 2016;
 /// Katzfuss &amp; Guinness 2021). In sweep order, y_i = Σ_k b_ik·y_c(k) + sqrt(d_i)·z_i, with c = N(i) the conditioning set:
-/// b_i = K_cc⁻¹ K_ci and d_i = K_ii − K_icᵀ b_i from one m×m Cholesky per site (Schäfer, Katzfuss &amp; Owhadi 2021: the
+/// b_i = K_cc⁻¹ K_ci and d_i = K_ii − K_icᵀ b_i from one Cholesky per site, of the augmented (m+1)×(m+1) matrix
+/// (<see cref="ConditionalSolver"/>; isotropic kernels fill it with SIMD distances and correlations) (Schäfer, Katzfuss &amp; Owhadi 2021: the
 /// KL-optimal factor for that sparsity). Sites are independent, so the factor is computed in parallel with thread-local
 /// scratch. Storage, double precision: 8 bytes (weight) + 4 bytes (neighbour position) per slot, plus 16 bytes per site
 /// (d and sqrt d): about 12·m bytes per site, 360 MB at N = 10⁶, m = 30.
