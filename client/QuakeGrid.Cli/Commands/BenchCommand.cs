@@ -52,7 +52,7 @@ public static class BenchCommand
     {
         var cases = new Option<string>("--cases")
         {
-            Description = "Comma-separated cases: 20k (N = 20,000, E = 1,000), 1m (N = 10^6 jittered, E = 100), chol (blocked Cholesky vs MathNet), dense, accuracy.",
+            Description = "Comma-separated cases: 20k (N = 20,000, E = 1,000), 1m (N = 10^6 jittered, E = 100), factor (10^6-site Vecchia factor, scalar reference vs SIMD, alternating), sample (10^6 × 100 sampling at several block widths), chol (blocked Cholesky vs MathNet), dense, accuracy.",
             DefaultValueFactory = _ => "20k",
         };
         var command = new Command("gmf", "Unconditional correlated-field generation (Vecchia) timings; run one large case per process for peak memory.");
@@ -60,7 +60,7 @@ public static class BenchCommand
         command.SetAction(parse =>
         {
             var names = parse.GetValue(cases)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            string[] known = ["20k", "1m", "chol", "dense", "accuracy"];
+            string[] known = ["20k", "1m", "factor", "sample", "chol", "dense", "accuracy"];
             foreach (var n in names)
                 if (!known.Contains(n)) throw new QuakeGridInputException("--cases", n, null, "unknown case; known: " + string.Join(", ", known));
             Load(env, "start");

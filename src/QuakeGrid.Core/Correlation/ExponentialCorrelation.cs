@@ -16,6 +16,9 @@ public sealed class ExponentialCorrelation : IsotropicCorrelation
 
     public override double RhoOfDistance(double h) => Math.Exp(-h / LengthKm);
 
+    /// <summary>SIMD <see cref="RhoOfDistance"/> over a span (−h is −1·h exactly; exponential within 1 ulp).</summary>
+    public override void RhoOfDistances(ReadOnlySpan<double> h, Span<double> rho) => FillExponential(h, -1.0, LengthKm, rho);
+
     public override double RangeForCorrelation(double rho)
     {
         if (!(rho > 0 && rho < 1)) throw new ArgumentOutOfRangeException(nameof(rho), rho, "rho must lie in (0, 1)");

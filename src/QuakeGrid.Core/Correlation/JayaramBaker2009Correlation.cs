@@ -41,6 +41,9 @@ public sealed class JayaramBaker2009Correlation : IsotropicCorrelation
 
     public override double RhoOfDistance(double h) => Math.Exp(-3.0 * h / RangeKm);
 
+    /// <summary>SIMD <see cref="RhoOfDistance"/> over a span (same arithmetic; exponential within 1 ulp).</summary>
+    public override void RhoOfDistances(ReadOnlySpan<double> h, Span<double> rho) => FillExponential(h, -3.0, RangeKm, rho);
+
     public override double RangeForCorrelation(double rho)
     {
         if (!(rho > 0 && rho < 1)) throw new ArgumentOutOfRangeException(nameof(rho), rho, "rho must lie in (0, 1)");

@@ -14,18 +14,18 @@ namespace QuakeGrid.Core.Gp.Benchmarks;
 public sealed record GmfBenchmarkResult(
     string Name, int Sites, int Events, int Neighbours, string Kernel, VecchiaOrdering Ordering,
     double OrderingSeconds, double NeighbourSeconds, double FactorSeconds, double SampleSeconds,
-    double CpuSeconds, long FactorBytes, long FieldBytes, long PeakWorkingSetBytes, double MeanVariance)
+    double CpuSeconds, long FactorBytes, long FieldBytes, long PeakWorkingSetBytes, double MeanVariance, double ProcessWallSeconds = double.NaN)
 {
     public double SetupSeconds => OrderingSeconds + NeighbourSeconds + FactorSeconds;
     public double TotalSeconds => SetupSeconds + SampleSeconds;
     public double MillisecondsPerField => SampleSeconds * 1000.0 / Events;
 
     public string ToMarkdownRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Name} | {Sites:N0} | {Events:N0} | {Neighbours} | {Ordering} | {OrderingSeconds:F2} | {NeighbourSeconds:F2} | {FactorSeconds:F2} | {SetupSeconds:F2} | {SampleSeconds:F2} | {MillisecondsPerField:F2} | {TotalSeconds:F2} | {CpuSeconds:F1} | {PeakWorkingSetBytes / 1048576.0:F0} | {MeanVariance:F3} |");
+        $"| {Name} | {Sites:N0} | {Events:N0} | {Neighbours} | {Ordering} | {OrderingSeconds:F2} | {NeighbourSeconds:F2} | {FactorSeconds:F2} | {SetupSeconds:F2} | {SampleSeconds:F2} | {MillisecondsPerField:F2} | {TotalSeconds:F2} | {CpuSeconds:F1} | {ProcessWallSeconds:F2} | {PeakWorkingSetBytes / 1048576.0:F0} | {MeanVariance:F3} |");
 
     public const string MarkdownHeader =
-        "| case | N | E | m | ordering | ordering s | neighbours s | factor s | setup s | sampling s | ms/field | total s | CPU s | peak RSS MiB | mean var |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| case | N | E | m | ordering | ordering s | neighbours s | factor s | setup s | sampling s | ms/field | total s | CPU s | process wall s | peak RSS MiB | mean var |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 }
 
 /// <summary>
@@ -33,6 +33,8 @@ public sealed record GmfBenchmarkResult(
 /// Vecchia setup (ordering + neighbours + factor) and batched sampling for the cases, the dense Cholesky
 /// against MathNet, and the accuracy tables. Every case uses JB2009 at PGA without Vs30 clustering and Vs30 = 760 m/s.
 /// Peak memory is the process's peak working set (VmHWM) when the case ends, so run one large case per process.
+/// "CPU s" is the process CPU time of the case (all threads, user + system: setup, sampling and the variance check);
+/// "process wall s" is the time since the process started (runtime start-up and JIT included) when the case ends.
 /// </summary>
 public static class GmfBenchmarks
 {
@@ -71,7 +73,7 @@ public static class GmfBenchmarks
         var factor = VecchiaFactor.Compute(structure, sites, kernel);
         var seeds = new ulong[events];
         for (var e = 0; e < events; e++) seeds[e] = SeedDerivation.Derive(seed, e, "gmf-within:PGA");
-        var fields = GC.AllocateUninitializedArray<double>(checked(sites.Count * events));
+        var fields = LargeArray.Uninitialized<double>((long)sites.Count * events);
         var sw = Stopwatch.StartNew();
         VecchiaSampler.Sample(factor, seeds, fields);
         var sampling = sw.Elapsed.TotalSeconds;
@@ -89,7 +91,8 @@ public static class GmfBenchmarks
         var cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
         return new GmfBenchmarkResult(name, sites.Count, events, m, kernel.Name, ordering,
             structure.OrderingTime.TotalSeconds, structure.NeighbourTime.TotalSeconds, factor.FactorTime.TotalSeconds, sampling,
-            cpu, factor.Bytes + (long)structure.Neighbours.Length * 4, fields.LongLength * 8, proc.PeakWorkingSet64, v / count);
+            cpu, factor.Bytes + (long)structure.Neighbours.Length * 4, fields.LongLength * 8, proc.PeakWorkingSet64, v / count,
+            (DateTime.Now - proc.StartTime).TotalSeconds);
     }
 
     /// <summary>The case: N = 20,000 (200 × 100 grid at 2 km), E = 1,000.</summary>
@@ -150,6 +153,12 @@ public static class GmfBenchmarks
                         sb.AppendLine(r.ToMarkdownRow());
                     }
                     break;
+                case "sample":
+                    sb.Append(VecchiaSamplingComparison.Run([16, 0], 3, progress));
+                    break;
+                case "factor":
+                    sb.Append(VecchiaFactorComparison.Run(2, progress));
+                    break;
                 case "dense":
                 {
                     var (b, f, s, g) = RunDense(4000, 1000);
@@ -173,7 +182,7 @@ public static class GmfBenchmarks
                     }
                     break;
                 default:
-                    throw new ArgumentException($"unknown benchmark case '{c}' (expected chol, 20k, 1m, dense, accuracy)");
+                    throw new ArgumentException($"unknown benchmark case '{c}' (expected chol, 20k, 1m, factor, sample, dense, accuracy)");
             }
             sb.AppendLine();
         }

@@ -139,8 +139,15 @@ public sealed class KdTree
 
     private double BoxDist2(int id, ReadOnlySpan<double> q)
     {
-        double s = 0;
         var b = id * _d;
+        if (_d == 2)
+        {
+            double qx = q[0], qy = q[1], lx = _lo[b], ly = _lo[b + 1], hx = _hi[b], hy = _hi[b + 1];
+            var tx = qx < lx ? lx - qx : qx > hx ? qx - hx : 0.0;
+            var ty = qy < ly ? ly - qy : qy > hy ? qy - hy : 0.0;
+            return tx * tx + ty * ty;
+        }
+        double s = 0;
         for (var d = 0; d < _d; d++)
         {
             var v = q[d];
@@ -152,8 +159,14 @@ public sealed class KdTree
 
     private double PointDist2(int p, ReadOnlySpan<double> q)
     {
-        double s = 0;
         var b = p * _d;
+        if (_d == 2)
+        {
+            var dx = _p[b] - q[0];
+            var dy = _p[b + 1] - q[1];
+            return dx * dx + dy * dy;
+        }
+        double s = 0;
         for (var d = 0; d < _d; d++) { var t = _p[b + d] - q[d]; s += t * t; }
         return s;
     }
@@ -162,6 +175,11 @@ public sealed class KdTree
     public void ForEachWithin<TVisitor>(int centre, double r2, ref TVisitor visit) where TVisitor : struct, IPointVisitor
     {
         if (_count == 0) return;
+        if (_d == 2)
+        {
+            ForEachWithin2(centre, r2, ref visit);
+            return;
+        }
         var q = _p.AsSpan(centre * _d, _d);
         Span<int> stack = stackalloc int[128];
         var sp = 0;
@@ -177,6 +195,42 @@ public sealed class KdTree
                     var p = _idx[k];
                     var d2 = PointDist2(p, q);
                     if (d2 < r2) visit.Visit(p, d2);
+                }
+            }
+            else
+            {
+                stack[sp++] = _left[id];
+                stack[sp++] = _right[id];
+            }
+        }
+    }
+
+    /// <summary><see cref="ForEachWithin"/> in two dimensions: the same traversal and arithmetic, with the coordinate loops unrolled.</summary>
+    private void ForEachWithin2<TVisitor>(int centre, double r2, ref TVisitor visit) where TVisitor : struct, IPointVisitor
+    {
+        var p = _p;
+        var lo = _lo;
+        var hi = _hi;
+        double qx = p[2 * centre], qy = p[2 * centre + 1];
+        Span<int> stack = stackalloc int[128];
+        var sp = 0;
+        stack[sp++] = 0;
+        while (sp > 0)
+        {
+            var id = stack[--sp];
+            double lx = lo[2 * id], ly = lo[2 * id + 1], hx = hi[2 * id], hy = hi[2 * id + 1];
+            var tx = qx < lx ? lx - qx : qx > hx ? qx - hx : 0.0;
+            var ty = qy < ly ? ly - qy : qy > hy ? qy - hy : 0.0;
+            if (tx * tx + ty * ty >= r2) continue;
+            if (_left[id] < 0)
+            {
+                for (var k = _start[id]; k < _end[id]; k++)
+                {
+                    var pt = _idx[k];
+                    var dx = p[2 * pt] - qx;
+                    var dy = p[2 * pt + 1] - qy;
+                    var d2 = dx * dx + dy * dy;
+                    if (d2 < r2) visit.Visit(pt, d2);
                 }
             }
             else

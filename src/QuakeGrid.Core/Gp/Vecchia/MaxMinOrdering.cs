@@ -11,6 +11,8 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 public static class MaxMinOrdering
 {
     /// <summary>Returns the order (position → point) and each point's max-min distance l at selection (km; +∞ for the first).</summary>
+    /// <remarks>Compiled fully optimised at once: it is called once per site set, so tiered compilation would leave its loop in on-stack-replacement code.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (int[] Order, double[] Length) Compute(double[][] coords, KdTree tree)
     {
         var n = tree.Count;

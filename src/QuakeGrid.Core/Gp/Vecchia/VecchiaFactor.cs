@@ -6,7 +6,8 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// <summary>
 /// Sparse inverse-Cholesky (Vecchia / NNGP) factor of a correlation kernel over a site set (Vecchia 1988; Datta et al. 2016;
 /// Katzfuss &amp; Guinness 2021). In sweep order, y_i = Σ_k b_ik·y_c(k) + sqrt(d_i)·z_i, with c = N(i) the conditioning set:
-/// b_i = K_cc⁻¹ K_ci and d_i = K_ii − K_icᵀ b_i from one m×m Cholesky per site (Schäfer, Katzfuss &amp; Owhadi 2021: the
+/// b_i = K_cc⁻¹ K_ci and d_i = K_ii − K_icᵀ b_i from one Cholesky per site, of the augmented (m+1)×(m+1) matrix
+/// (<see cref="ConditionalSolver"/>; isotropic kernels fill it with SIMD distances and correlations) (Schäfer, Katzfuss &amp; Owhadi 2021: the
 /// KL-optimal factor for that sparsity). Sites are independent, so the factor is computed in parallel with thread-local
 /// scratch. Storage, double precision: 8 bytes (weight) + 4 bytes (neighbour position) per slot, plus 16 bytes per site
 /// (d and sqrt d): about 12·m bytes per site, 360 MB at N = 10⁶, m = 30.
@@ -57,7 +58,15 @@ public sealed class VecchiaFactor
     /// Computes the factor of <paramref name="kernel"/> on <paramref name="sites"/> (the sites the structure was built for, same indexing),
     /// with <paramref name="nugget"/> added to the diagonal (variance 1 + nugget).
     /// </summary>
-    public static VecchiaFactor Compute(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget = 0.0, int maxParallelism = -1)
+    public static VecchiaFactor Compute(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget = 0.0, int maxParallelism = -1) =>
+        ComputeRows(structure, sites, kernel, nugget, maxParallelism, reference: false);
+
+    /// <summary>
+    /// <see cref="Compute"/>; with
+    /// <paramref name="reference"/> the rows are built with the scalar kernel and solved by the row-oriented scalar
+    /// semi-definite Cholesky (the implementation before the SIMD one: an oracle for tests and a baseline for benchmarks).
+    /// </summary>
+    internal static VecchiaFactor ComputeRows(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget, int maxParallelism, bool reference)
     {
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(kernel);
@@ -70,8 +79,12 @@ public sealed class VecchiaFactor
         var ranked = structure.Options.Rule == NeighbourRule.CorrelationRanked;
         var mixed = structure.Options.Rule == NeighbourRule.Mixed;
         var order = structure.Order;
-        var nbrOut = new int[(long)n * m];
-        var bOut = new double[(long)n * m];
+        var iso = kernel as IsotropicCorrelation;
+        var nbrOut = LargeArray.Uninitialized<int>((long)n * m);
+        var bOut = LargeArray.Uninitialized<double>((long)n * m);
+        // Slots beyond Count(i) (the first m rows only) are never written below: clear them.
+        nbrOut.AsSpan(0, Math.Min(n, m) * m).Clear();
+        bOut.AsSpan(0, Math.Min(n, m) * m).Clear();
         var d = new double[n];
         var sqrtD = new double[n];
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new Scratch(stride, m, mixed ? n : 0), (i, _, s) =>
@@ -103,7 +116,7 @@ public sealed class VecchiaFactor
             {
                 candPos[..k].CopyTo(chosen);
             }
-            d[i] = ConditionalVarianceOf(order, sites, kernel, site, chosen, nugget, bOut.AsSpan(i * m, k), s);
+            d[i] = ConditionalVarianceOf(order, sites, kernel, iso, reference, site, chosen, nugget, bOut.AsSpan(i * m, k), s);
             sqrtD[i] = Math.Sqrt(d[i]);
             return s;
         }, _ => { });
@@ -131,37 +144,47 @@ public sealed class VecchiaFactor
         if (weights.LongLength < (long)positions.Length * m || sqrtD.Length < positions.Length)
             throw new ArgumentException("output arrays shorter than positions × m and positions");
         var order = structure.Order;
+        var iso = kernel as IsotropicCorrelation;
         var pos = positions.ToArray();
         Parallel.For(0, pos.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new Scratch(stride, m, 0), (r, _, s) =>
         {
             var i = pos[r];
             var k = Math.Min(i, m);
             var chosen = structure.Neighbours.AsSpan(i * stride, k);
-            var d = ConditionalVarianceOf(order, sites, kernel, order[i], chosen, nugget, weights.AsSpan(r * m, k), s);
+            var d = ConditionalVarianceOf(order, sites, kernel, iso, reference: false, order[i], chosen, nugget, weights.AsSpan(r * m, k), s);
             sqrtD[r] = Math.Sqrt(d);
             return s;
         }, _ => { });
     }
 
-    /// <summary>Weights b = K_cc⁻¹ K_ci of one site into <paramref name="w"/>; returns d = max(0, 1 + nugget − K_icᵀ b).</summary>
-    private static double ConditionalVarianceOf(int[] order, CorrelationSites sites, ISpatialCorrelation kernel, int site, ReadOnlySpan<int> chosen,
-        double nugget, Span<double> w, Scratch s)
+    /// <summary>
+    /// Weights b = K_cc⁻¹ K_ci of one site on its conditioning set <paramref name="chosen"/> (sweep positions) into
+    /// <paramref name="w"/>; returns d = max(0, 1 + nugget − K_icᵀ b). The augmented matrix (neighbours, then the site) is
+    /// filled in SIMD for isotropic kernels (<paramref name="iso"/>) and solved by <see cref="ConditionalSolver"/>; with
+    /// <paramref name="reference"/> the scalar kernel rows and <see cref="SolveSemiDefinite"/> are used instead.
+    /// </summary>
+    private static double ConditionalVarianceOf(int[] order, CorrelationSites sites, ISpatialCorrelation kernel, IsotropicCorrelation? iso,
+        bool reference, int site, ReadOnlySpan<int> chosen, double nugget, Span<double> w, Scratch s)
     {
         var k = chosen.Length;
         var di = 1.0 + nugget;
         if (k > 0)
         {
-            var nbSites = s.Sites.AsSpan(0, k);
-            for (var q = 0; q < k; q++) nbSites[q] = order[chosen[q]];
-            var kcc = s.Kcc;
-            for (var r = 0; r < k; r++)
+            // Augmented point list: the k neighbours, then the site itself.
+            var pts = s.Sites.AsSpan(0, k + 1);
+            for (var q = 0; q < k; q++) pts[q] = order[chosen[q]];
+            pts[k] = site;
+            if (reference)
             {
-                kernel.Row(sites, nbSites[r], sites, nbSites[..r], kcc.AsSpan(r * k, r));
-                kcc[r * k + r] = 1.0 + nugget;
+                di -= ReferenceRow(sites, kernel, nugget, pts, k, w, s);
             }
-            var kci = s.Rho.AsSpan(0, k);
-            kernel.Row(sites, site, sites, nbSites, kci);
-            di -= SolveSemiDefinite(kcc, k, kci, w, s.Y);
+            else
+            {
+                var u = s.U.AsSpan(0, k * (k + 1) + k + 1);
+                if (iso is not null) FillIsotropic(iso, sites, pts, k, nugget, u, s);
+                else FillGeneral(kernel, sites, pts, k, nugget, u);
+                di -= ConditionalSolver.Solve(u, k, k + 1, w);
+            }
         }
         return Math.Max(0.0, di);
     }
@@ -213,15 +236,89 @@ public sealed class VecchiaFactor
     {
         public readonly int[] Stamp = new int[sites];
         public readonly double[] Key = new double[stride];
-        public readonly int[] Sites = new int[stride];
+        public readonly int[] Sites = new int[Math.Max(stride, m + 1)];
         public readonly double[] Rho = new double[stride];
         public readonly int[] Pick = new int[stride];
         public readonly double[] Kcc = new double[m * m];
         public readonly double[] Y = new double[m];
+        public readonly double[] U = new double[(m + 1) * (m + 1)];
+        public readonly double[] Gx = new double[m + 1];
+        public readonly double[] Gy = new double[m + 1];
+        public readonly double[] Gz = new double[m + 1];
     }
 
     /// <summary>
-    /// Factors K (k×k, lower triangle, row-major, overwritten) by a semi-definite Cholesky, solves K w = c and returns cᵀ w
+    /// Fills the upper triangle of the augmented matrix (points <paramref name="pts"/>: k neighbours then the site) for an
+    /// isotropic kernel: coordinates gathered once, each row's distances by <see cref="SiteDistance.ArcsFrom"/> or
+    /// <see cref="SiteDistance.PlanarFrom"/> and its correlations by <see cref="IsotropicCorrelation.RhoOfDistances"/>,
+    /// all Vector256.
+    /// </summary>
+    private static void FillIsotropic(IsotropicCorrelation kernel, CorrelationSites sites, ReadOnlySpan<int> pts, int k, double nugget, Span<double> u, Scratch s)
+    {
+        var ld = k + 1;
+        var gx = s.Gx.AsSpan(0, ld);
+        var gy = s.Gy.AsSpan(0, ld);
+        var gz = s.Gz.AsSpan(0, ld);
+        var geodesic = kernel.Metric == DistanceMetric.Geodesic;
+        if (geodesic)
+        {
+            var (ux, uy, uz) = sites.UnitVectors;
+            for (var q = 0; q <= k; q++)
+            {
+                var p = pts[q];
+                gx[q] = ux[p];
+                gy[q] = uy[p];
+                gz[q] = uz[p];
+            }
+        }
+        else
+        {
+            var xs = sites.X;
+            var ys = sites.Y;
+            for (var q = 0; q <= k; q++)
+            {
+                gx[q] = xs[pts[q]];
+                gy[q] = ys[pts[q]];
+            }
+        }
+        for (var c = 0; c < k; c++)
+        {
+            var row = u.Slice(c * ld + c + 1, k - c);
+            if (geodesic) SiteDistance.ArcsFrom(gx[c], gy[c], gz[c], gx[(c + 1)..], gy[(c + 1)..], gz[(c + 1)..], row);
+            else SiteDistance.PlanarFrom(gx[c], gy[c], gx[(c + 1)..], gy[(c + 1)..], row);
+            kernel.RhoOfDistances(row, row);
+            u[c * ld + c] = 1.0 + nugget;
+        }
+    }
+
+    /// <summary>Fills the upper triangle of the augmented matrix with <see cref="ISpatialCorrelation.Row"/>, one call per row.</summary>
+    private static void FillGeneral(ISpatialCorrelation kernel, CorrelationSites sites, ReadOnlySpan<int> pts, int k, double nugget, Span<double> u)
+    {
+        var ld = k + 1;
+        for (var c = 0; c < k; c++)
+        {
+            kernel.Row(sites, pts[c], sites, pts[(c + 1)..], u.Slice(c * ld + c + 1, k - c));
+            u[c * ld + c] = 1.0 + nugget;
+        }
+    }
+
+    /// <summary>The scalar reference row: K_cc and k_c by <see cref="ISpatialCorrelation.Row"/> from each point to the earlier ones, then <see cref="SolveSemiDefinite"/>.</summary>
+    private static double ReferenceRow(CorrelationSites sites, ISpatialCorrelation kernel, double nugget, ReadOnlySpan<int> pts, int k, Span<double> w, Scratch s)
+    {
+        var nbSites = pts[..k];
+        var kcc = s.Kcc;
+        for (var r = 0; r < k; r++)
+        {
+            kernel.Row(sites, nbSites[r], sites, nbSites[..r], kcc.AsSpan(r * k, r));
+            kcc[r * k + r] = 1.0 + nugget;
+        }
+        var kci = s.Rho.AsSpan(0, k);
+        kernel.Row(sites, pts[k], sites, nbSites, kci);
+        return SolveSemiDefinite(kcc, k, kci, w, s.Y);
+    }
+
+    /// <summary>
+    /// Reference (scalar, row-oriented): factors K (k×k, lower triangle, row-major, overwritten) by a semi-definite Cholesky, solves K w = c and returns cᵀ w
     /// (the variance explained by the neighbours). Pivots ≤ 1e−10 (relative to the unit diagonal) are treated as redundant.
     /// </summary>
     private static double SolveSemiDefinite(double[] a, int k, ReadOnlySpan<double> c, Span<double> w, double[] y)

@@ -95,6 +95,7 @@ public sealed partial class VecchiaStructure
     /// by level (stable, so each level keeps max-min order), then each level's positions sorted by their 64-bit Morton
     /// keys, with runs of equal keys put back in max-min order.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (int[] Order, double[] Length) LevelMortonSort(double[] x, double[] y, int[] order, double[] length)
     {
         var n = order.Length;
