@@ -37,7 +37,7 @@ public static class VecchiaFactorComparison
                 var proc = Process.GetCurrentProcess();
                 var cpu0 = proc.TotalProcessorTime;
                 var sw = Stopwatch.StartNew();
-                var f = VecchiaFactor.ComputeRows(structure, sites, kernel, 0.0, -1, reference);
+                var f = VecchiaFactor.ComputeAll(structure, sites, kernel, 0.0, -1, reference);
                 var wall = sw.Elapsed.TotalSeconds;
                 proc.Refresh();
                 var cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;

@@ -59,14 +59,14 @@ public sealed class VecchiaFactor
     /// with <paramref name="nugget"/> added to the diagonal (variance 1 + nugget).
     /// </summary>
     public static VecchiaFactor Compute(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget = 0.0, int maxParallelism = -1) =>
-        ComputeRows(structure, sites, kernel, nugget, maxParallelism, reference: false);
+        ComputeAll(structure, sites, kernel, nugget, maxParallelism, reference: false);
 
     /// <summary>
     /// <see cref="Compute"/>; with
     /// <paramref name="reference"/> the rows are built with the scalar kernel and solved by the row-oriented scalar
     /// semi-definite Cholesky (the implementation before the SIMD one: an oracle for tests and a baseline for benchmarks).
     /// </summary>
-    internal static VecchiaFactor ComputeRows(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget, int maxParallelism, bool reference)
+    internal static VecchiaFactor ComputeAll(VecchiaStructure structure, CorrelationSites sites, ISpatialCorrelation kernel, double nugget, int maxParallelism, bool reference)
     {
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(kernel);
