@@ -15,8 +15,11 @@ namespace QuakeGrid.Core.Gp.Dense;
 /// </summary>
 public sealed class SerialSpdSolver
 {
-    /// <summary>Block size of both algorithms.</summary>
-    public const int BlockSize = 32;
+    /// <summary>Default block size of both algorithms.</summary>
+    public const int DefaultBlockSize = 32;
+
+    /// <summary>Block size of both algorithms (columns per panel).</summary>
+    public int BlockSize { get; }
 
     private readonly double[] _packA;
     private readonly double[] _packB;
@@ -24,16 +27,21 @@ public sealed class SerialSpdSolver
     private readonly double[] _t;
 
     /// <summary>Allocates buffers for matrices of size up to <paramref name="capacity"/>.</summary>
-    public SerialSpdSolver(int capacity)
+    public SerialSpdSolver(int capacity, int blockSize = DefaultBlockSize)
     {
         if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity));
+        if (blockSize < 1) throw new ArgumentOutOfRangeException(nameof(blockSize));
+        BlockSize = blockSize;
         Capacity = capacity;
         var padded = (capacity + 7) / 8 * 8;
         _packA = new double[4 * capacity];
         _packB = new double[padded * capacity];
         _m = new double[capacity * capacity];
         _t = new double[capacity * capacity];
+        _tri = new double[blockSize * blockSize];
     }
+
+    private readonly double[] _tri;
 
     /// <summary>Largest n.</summary>
     public int Capacity { get; }
@@ -52,16 +60,19 @@ public sealed class SerialSpdSolver
             var k1 = k0 + kb;
             if (!FactorDiagonalBlock(a, n, k0, kb)) return false;
             if (k1 == n) break;
-            for (var i = k1; i < n; i++)
-            {
-                var ri = a.AsSpan(i * n + k0, kb);
-                for (var j = 0; j < kb; j++)
-                {
-                    var rj = a.AsSpan((k0 + j) * n + k0, j);
-                    ri[j] = (ri[j] - VectorMath.Dot(ri[..j], rj)) / a[(k0 + j) * n + k0 + j];
-                }
-            }
             var rows = n - k1;
+            // Panel L21 = A21 L11⁻ᵀ as a product in the micro-kernel: T = L11⁻¹ (kb³/6), A21 copied out, L21 = A21 Tᵀ.
+            var tri = _tri;
+            InvertTriangle(a, n, k0, kb, tri);
+            var panel = _t;
+            for (var i = 0; i < rows; i++)
+            {
+                var src = a.AsSpan((k1 + i) * n + k0, kb);
+                src.CopyTo(panel.AsSpan(i * kb, kb));
+                src.Clear();
+            }
+            PackedGemm.UpdateSerial(a, k1 * n + k0, n, panel, 0, kb, tri, 0, kb, transB: true,
+                m: rows, n: kb, k: kb, sign: 1.0, lowerOnly: false, diagonalOffset: 0, _packB, _packA);
             PackedGemm.UpdateSerial(a, k1 * n + k1, n, a, k1 * n + k0, n, a, k1 * n + k0, n, transB: true,
                 m: rows, n: rows, k: kb, sign: -1.0, lowerOnly: true, diagonalOffset: 0, _packB, _packA);
         }
@@ -103,26 +114,23 @@ public sealed class SerialSpdSolver
         Check(inverse, n);
         var m = _m;
         m.AsSpan(0, n * n).Clear();
-        // (1) M = L⁻¹ by column blocks J, rows from J down.
+        // (1) M = L⁻¹: first every diagonal block M_II = L_II⁻¹, then by column blocks J, rows from J down,
+        // M[I, J] = −M_II (L[I, j0..i0) M[j0..i0), J]), both products in the micro-kernel.
+        for (var j0 = 0; j0 < n; j0 += BlockSize) InvertDiagonalBlock(l, m, n, j0, Math.Min(BlockSize, n - j0));
+        var g = _t;
         for (var j0 = 0; j0 < n; j0 += BlockSize)
         {
             var jb = Math.Min(BlockSize, n - j0);
-            InvertDiagonalBlock(l, m, n, j0, jb);
             for (var i0 = j0 + jb; i0 < n; i0 += BlockSize)
             {
                 var ib = Math.Min(BlockSize, n - i0);
-                // M[I, J] = −L[I, j0..i0) · M[j0..i0), J]   (M[I, J] is still zero)
-                PackedGemm.UpdateSerial(m, i0 * n + j0, n, l, i0 * n + j0, n, m, j0 * n + j0, n, transB: false,
-                    m: ib, n: jb, k: i0 - j0, sign: -1.0, lowerOnly: false, diagonalOffset: 0, _packB, _packA);
-                // M[I, J] ← L_II⁻¹ M[I, J] by forward substitution over the rows of the block.
-                for (var r = 0; r < ib; r++)
-                {
-                    var i = i0 + r;
-                    var mi = m.AsSpan(i * n + j0, jb);
-                    for (var k = i0; k < i; k++) VectorMath.Axpy(-l[i * n + k], m.AsSpan(k * n + j0, jb), mi);
-                    var inv = 1.0 / l[i * n + i];
-                    for (var q = 0; q < jb; q++) mi[q] *= inv;
-                }
+                // G = L[I, j0..i0) · M[j0..i0), J]  (ib × jb, stride jb)
+                g.AsSpan(0, ib * jb).Clear();
+                PackedGemm.UpdateSerial(g, 0, jb, l, i0 * n + j0, n, m, j0 * n + j0, n, transB: false,
+                    m: ib, n: jb, k: i0 - j0, sign: 1.0, lowerOnly: false, diagonalOffset: 0, _packB, _packA);
+                // M[I, J] = −M_II G   (M[I, J] is still zero; M_II is lower triangular with zeros above)
+                PackedGemm.UpdateSerial(m, i0 * n + j0, n, m, i0 * n + i0, n, g, 0, jb, transB: false,
+                    m: ib, n: jb, k: ib, sign: -1.0, lowerOnly: false, diagonalOffset: 0, _packB, _packA);
             }
         }
         // (2) N = Mᵀ (upper triangular; zero below the diagonal).
@@ -140,6 +148,21 @@ public sealed class SerialSpdSolver
             var ib = Math.Min(BlockSize, n - i0);
             PackedGemm.UpdateSerial(inverse, i0 * n, n, t, i0 * n + i0, n, t, i0, n, transB: true,
                 m: ib, n: i0 + ib, k: n - i0, sign: 1.0, lowerOnly: true, diagonalOffset: i0, _packB, _packA);
+        }
+    }
+
+    /// <summary>T = L_KK⁻¹ of the diagonal block at (k0, k0) of size kb into <paramref name="tri"/> (stride kb, zero above).</summary>
+    private static void InvertTriangle(double[] l, int n, int k0, int kb, double[] tri)
+    {
+        for (var r = 0; r < kb; r++)
+        {
+            var i = k0 + r;
+            var ti = tri.AsSpan(r * kb, kb);
+            ti.Clear();
+            for (var k = 0; k < r; k++) VectorMath.Axpy(-l[i * n + k0 + k], tri.AsSpan(k * kb, k + 1), ti[..(k + 1)]);
+            var inv = 1.0 / l[i * n + i];
+            ti[r] = 1.0;
+            for (var q = 0; q <= r; q++) ti[q] *= inv;
         }
     }
 
