@@ -39,7 +39,10 @@ public sealed class SerialSpdSolver
         _m = new double[capacity * capacity];
         _t = new double[capacity * capacity];
         _tri = new double[blockSize * blockSize];
+        _packM = new double[padded * capacity];
     }
+
+    private readonly double[] _packM;
 
     private readonly double[] _tri;
 
@@ -114,40 +117,55 @@ public sealed class SerialSpdSolver
         Check(inverse, n);
         var m = _m;
         m.AsSpan(0, n * n).Clear();
-        // (1) M = L⁻¹: first every diagonal block M_II = L_II⁻¹, then by column blocks J, rows from J down,
-        // M[I, J] = −M_II (L[I, j0..i0) M[j0..i0), J]), both products in the micro-kernel.
-        for (var j0 = 0; j0 < n; j0 += BlockSize) InvertDiagonalBlock(l, m, n, j0, Math.Min(BlockSize, n - j0));
-        var g = _t;
-        for (var j0 = 0; j0 < n; j0 += BlockSize)
-        {
-            var jb = Math.Min(BlockSize, n - j0);
-            for (var i0 = j0 + jb; i0 < n; i0 += BlockSize)
-            {
-                var ib = Math.Min(BlockSize, n - i0);
-                // G = L[I, j0..i0) · M[j0..i0), J]  (ib × jb, stride jb)
-                g.AsSpan(0, ib * jb).Clear();
-                PackedGemm.UpdateSerial(g, 0, jb, l, i0 * n + j0, n, m, j0 * n + j0, n, transB: false,
-                    m: ib, n: jb, k: i0 - j0, sign: 1.0, lowerOnly: false, diagonalOffset: 0, _packB, _packA);
-                // M[I, J] = −M_II G   (M[I, J] is still zero; M_II is lower triangular with zeros above)
-                PackedGemm.UpdateSerial(m, i0 * n + j0, n, m, i0 * n + i0, n, g, 0, jb, transB: false,
-                    m: ib, n: jb, k: ib, sign: -1.0, lowerOnly: false, diagonalOffset: 0, _packB, _packA);
-            }
-        }
-        // (2) N = Mᵀ (upper triangular; zero below the diagonal).
-        var t = _t;
-        for (var i = 0; i < n; i++)
-        {
-            var ti = t.AsSpan(i * n, n);
-            ti[..i].Clear();
-            for (var k = i; k < n; k++) ti[k] = m[k * n + i];
-        }
-        // (3) K⁻¹[I, 0..i1) = N[I, i0..n) · N[0..i1), i0..n)ᵀ, lower part only.
-        for (var i = 0; i < n; i++) inverse.AsSpan(i * n, i + 1).Clear();
+        var pm = _packM;
+        var ap = _packA;
+        // (1) M = L⁻¹ by row blocks I, top-down: M_II = L_II⁻¹, X = L[I, 0..i0) M[0..i0, 0..i0), M[I, 0..i0) = −M_II X.
+        // Each finished row of M is appended to pm (8-column panels, row-major inside: panel jp, row k at
+        // jp·8n + 8k), so X runs in the micro-kernel without repacking M, starting each column panel at its first
+        // non-zero row (M is lower triangular).
         for (var i0 = 0; i0 < n; i0 += BlockSize)
         {
             var ib = Math.Min(BlockSize, n - i0);
-            PackedGemm.UpdateSerial(inverse, i0 * n, n, t, i0 * n + i0, n, t, i0, n, transB: true,
-                m: ib, n: i0 + ib, k: n - i0, sign: 1.0, lowerOnly: true, diagonalOffset: i0, _packB, _packA);
+            InvertDiagonalBlock(l, m, n, i0, ib);
+            if (i0 > 0)
+            {
+                var x = _t;
+                x.AsSpan(0, ib * i0).Clear();
+                for (var r0 = 0; r0 < ib; r0 += 4)
+                {
+                    var rows = Math.Min(4, ib - r0);
+                    PackedGemm.PackA(l, (i0 + r0) * n, n, rows, i0, ap);
+                    for (var j0 = 0; j0 < i0; j0 += 8)
+                        PackedGemm.Tile(ap, 4 * j0, pm, j0 * n + 8 * j0, i0 - j0, x, r0 * i0 + j0, i0, 1.0, rows, Math.Min(8, i0 - j0), false, 0);
+                }
+                PackedGemm.UpdateSerial(m, i0 * n, n, m, i0 * n + i0, n, x, 0, i0, transB: false,
+                    m: ib, n: i0, k: ib, sign: -1.0, lowerOnly: false, diagonalOffset: 0, _packB, _packA);
+            }
+            for (var k = i0; k < i0 + ib; k++)
+            for (var j0 = 0; j0 <= k; j0 += 8)
+            {
+                var dst = pm.AsSpan(j0 * n + 8 * k, 8);
+                var cols = Math.Min(8, n - j0);
+                m.AsSpan(k * n + j0, cols).CopyTo(dst);
+                dst[cols..].Clear();
+            }
+        }
+        // (2) K⁻¹[i, j] = Σ_{k ≥ i} M[k, i] M[k, j] for j ≤ i (lower triangle of MᵀM), 4 rows at a time; the packed
+        // panels of M serve as op(B) directly and the sum starts at the panel's first row.
+        for (var i = 0; i < n; i++) inverse.AsSpan(i * n, i + 1).Clear();
+        for (var i0 = 0; i0 < n; i0 += 4)
+        {
+            var rows = Math.Min(4, n - i0);
+            var kLen = n - i0;
+            for (var k = 0; k < kLen; k++)
+            {
+                var src = m.AsSpan((i0 + k) * n + i0, rows);
+                var dst = ap.AsSpan(4 * k, 4);
+                src.CopyTo(dst);
+                dst[rows..].Clear();
+            }
+            for (var j0 = 0; j0 < i0 + rows; j0 += 8)
+                PackedGemm.Tile(ap, 0, pm, j0 * n + 8 * i0, kLen, inverse, i0 * n + j0, n, 1.0, rows, Math.Min(8, n - j0), true, i0 - j0);
         }
     }
 
