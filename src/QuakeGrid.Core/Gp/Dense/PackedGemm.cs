@@ -148,6 +148,7 @@ internal static unsafe class PackedGemm
     {
         if (k <= 0 || rows <= 0 || cols <= 0) return;
         if (apOffset + Mr * k > ap.Length || bpOffset + Nr * k > bp.Length) throw new ArgumentException("packed operands too short");
+        if (rows > Mr || cols > Nr || cOffset < 0 || cOffset + (rows - 1) * ldc + cols > c.Length) throw new ArgumentException("tile outside C");
         var full = rows == Mr && cols == Nr && (!lowerOnly || Nr - 1 <= diagRel);
         fixed (double* pa = &ap[apOffset], pb = &bp[bpOffset], pc = &c[cOffset])
         {

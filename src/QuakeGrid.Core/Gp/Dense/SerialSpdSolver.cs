@@ -4,12 +4,14 @@ namespace QuakeGrid.Core.Gp.Dense;
 /// Allocation-free, single-threaded blocked kernels for one symmetric positive-definite matrix at a time, for callers
 /// that parallelise over many independent matrices (e.g. one per earthquake in a pooled likelihood):
 /// <list type="bullet">
-/// <item><see cref="TryFactor"/>: right-looking blocked Cholesky K = L Lᵀ (Golub &amp; Van Loan 2013, Alg. 4.2.4),
-/// trailing updates by the packed 4×8 FMA micro-kernel of <see cref="PackedGemm"/>; n³/6 multiply-adds.</item>
-/// <item><see cref="InverseFromFactor"/>: K⁻¹ = L⁻ᵀ L⁻¹ as LAPACK's potri does it (trtri + lauum), both steps blocked so
-/// that almost all of the n³/6 + n³/6 multiply-adds run in the same micro-kernel: (1) M = L⁻¹ by column blocks,
-/// M[I,J] = −L_II⁻¹ L[I, J..I−1] M[J..I−1, J]; (2) N = Mᵀ; (3) K⁻¹[I, 0..I] = N[I, I..] N[0..I, I..]ᵀ,
-/// exploiting that N is upper triangular (each row block only needs the columns from its own block on).</item>
+/// <item><see cref="TryFactor"/>: right-looking blocked Cholesky K = L Lᵀ (Golub &amp; Van Loan 2013, Alg. 4.2.4);
+/// the panel solve L21 = A21 L11⁻ᵀ is a product with the explicit inverse of the small diagonal block and the trailing
+/// update a lower-triangular product, both in the packed 4×8 FMA micro-kernel of <see cref="PackedGemm"/>; n³/6
+/// multiply-adds.</item>
+/// <item><see cref="InverseFromFactor"/>: K⁻¹ = L⁻ᵀ L⁻¹ as LAPACK's potri does it (trtri + lauum), both steps in the
+/// micro-kernel: (1) M = L⁻¹ by row blocks, M[I, 0..I) = −M_II (L[I, 0..I) M[0..I, 0..I)), each finished row of M
+/// appended to a packed copy so that later products start at each panel's first non-zero row without repacking;
+/// (2) the lower triangle of MᵀM from the same packed panels; n³/6 + n³/6 multiply-adds.</item>
 /// </list>
 /// Row-major storage with stride n; only the lower triangle of the input is read.
 /// </summary>
