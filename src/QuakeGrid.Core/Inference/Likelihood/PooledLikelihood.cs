@@ -43,7 +43,7 @@ public sealed class PooledLikelihood
 
     private void ForEachEvent(Action<int> body)
     {
-        if (_serial) { for (var t = 0; t < _order.Length; t++) body(t); }
+        if (_serial || EventParallelism.IsSerial) { for (var t = 0; t < _order.Length; t++) body(t); }
         else Parallel.For(0, _order.Length, _parallel, body);
     }
 
