@@ -44,6 +44,8 @@ public static class LikelihoodBenchCommand
             env.Err.WriteLine($"{pooled.Events.Count} events, {pooled.Events.Sum(e => e.Count)} records, largest {pooled.MaxEventSize}");
             BenchCommand.Load(env, "start");
             env.Out.Write(LikelihoodBenchmark.ToMarkdown(LikelihoodBenchmark.Run(pooled, kind, at, reps, counts)));
+            env.Out.WriteLine();
+            env.Out.Write(LikelihoodBenchmark.ToMarkdown(LikelihoodBenchmark.RunPhases(pooled, kind, at, reps), pooled));
             BenchCommand.Load(env, "end");
             return 0;
         });

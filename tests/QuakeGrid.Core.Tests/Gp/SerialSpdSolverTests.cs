@@ -22,10 +22,20 @@ public class SerialSpdSolverTests
     [InlineData(65)]
     [InlineData(130)]
     [InlineData(257)]
-    public void FactorAndInverseMatchMathNet(int n)
+    public void FactorAndInverseMatchMathNet(int n) => CheckAgainstMathNet(n, SerialSpdSolver.DefaultBlockSize);
+
+    /// <summary>Block sizes that are not multiples of the 8-column panels, and blocks larger than the matrix.</summary>
+    [Theory]
+    [InlineData(100, 20)]
+    [InlineData(131, 13)]
+    [InlineData(77, 64)]
+    [InlineData(40, 96)]
+    public void OtherBlockSizesMatchMathNet(int n, int blockSize) => CheckAgainstMathNet(n, blockSize);
+
+    private static void CheckAgainstMathNet(int n, int blockSize)
     {
         var k = RandomSpd(n, n);
-        var solver = new SerialSpdSolver(300);
+        var solver = new SerialSpdSolver(300, blockSize);
         var a = new double[n * n];
         // Garbage in the strict upper triangle must be ignored.
         for (var i = 0; i < n; i++)

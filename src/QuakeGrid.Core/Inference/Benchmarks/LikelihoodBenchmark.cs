@@ -70,4 +70,39 @@ public static class LikelihoodBenchmark
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Median time per phase (fill, factor, solve, inverse, trace) of the serial blocked algorithm over
+    /// <paramref name="repeats"/> evaluations at <paramref name="at"/>, after one untimed evaluation.
+    /// </summary>
+    public static LikelihoodPhaseTimes RunPhases(PooledResidualData data, CorrelationModelKind kind, KernelParameters at, int repeats)
+    {
+        var q = at.ToUnconstrained(kind);
+        var lik = new PooledLikelihood(data, kind, maxDegreeOfParallelism: 1, algorithm: LikelihoodAlgorithm.Blocked);
+        var g = new double[q.Length];
+        lik.EvaluateWithPhaseTimes(q, g);
+        var runs = Enumerable.Range(0, repeats).Select(_ => lik.EvaluateWithPhaseTimes(q, g).Times).ToList();
+        static double Median(IEnumerable<double> v) { var a = v.Order().ToArray(); return a[a.Length / 2]; }
+        return new LikelihoodPhaseTimes(Median(runs.Select(r => r.FillMs)), Median(runs.Select(r => r.FactorMs)),
+            Median(runs.Select(r => r.SolveMs)), Median(runs.Select(r => r.InverseMs)), Median(runs.Select(r => r.TraceMs)));
+    }
+
+    /// <summary>
+    /// Markdown table of <paramref name="t"/> with the multiply-add rate of the factor (Σn³/6) and the inverse (Σn³/3).
+    /// </summary>
+    public static string ToMarkdown(LikelihoodPhaseTimes t, PooledResidualData data)
+    {
+        var n3 = data.Events.Sum(e => (double)e.Count * e.Count * e.Count);
+        var total = t.FillMs + t.FactorMs + t.SolveMs + t.InverseMs + t.TraceMs;
+        var sb = new StringBuilder("| phase (serial, blocked) | median ms | share | GFLOP/s |\n|---|---|---|---|\n");
+        void Row(string name, double ms, double flops) => sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {ms:F2} | {100 * ms / total:F0} % | {(flops > 0 ? (flops / (ms * 1e6)).ToString("F1", CultureInfo.InvariantCulture) : "")} |"));
+        Row("kernel fill", t.FillMs, 0);
+        Row("Cholesky factor", t.FactorMs, 2 * n3 / 6);
+        Row("solve + log-density", t.SolveMs, 0);
+        Row("explicit inverse", t.InverseMs, 2 * n3 / 3);
+        Row("trace pass", t.TraceMs, 0);
+        Row("total", total, 0);
+        return sb.ToString();
+    }
 }
