@@ -67,14 +67,7 @@ public sealed class ClassicalTile
     public static ClassicalTile Create(ClassicalPlan plan, ReadOnlySpan<int> siteIndices)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        for (var i = 0; i < siteIndices.Length; i++)
-        {
-            if ((uint)siteIndices[i] >= (uint)plan.SiteCount)
-                throw new ArgumentOutOfRangeException(nameof(siteIndices), siteIndices[i], $"site index outside [0, {plan.SiteCount})");
-            if (i > 0 && siteIndices[i] <= siteIndices[i - 1])
-                throw new ArgumentException("site indices must be strictly ascending", nameof(siteIndices));
-        }
-        return new ClassicalTile(plan.Job, plan.Setup, siteIndices.ToArray(), plan.Ruptures);
+        return new ClassicalTile(plan.Job, plan.Setup, TileSiteIndices.Checked(siteIndices, plan.SiteCount), plan.Ruptures);
     }
 
     /// <summary>Zero rates for the tile: <c>[branch][imt][localSite · nLevels + level]</c>.</summary>

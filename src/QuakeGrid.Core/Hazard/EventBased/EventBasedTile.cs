@@ -86,14 +86,7 @@ public sealed class EventBasedTile
     public static EventBasedTile Create(EventBasedPlan plan, ReadOnlySpan<int> siteIndices)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        for (var i = 0; i < siteIndices.Length; i++)
-        {
-            if ((uint)siteIndices[i] >= (uint)plan.SiteCount)
-                throw new ArgumentOutOfRangeException(nameof(siteIndices), siteIndices[i], $"site index outside [0, {plan.SiteCount})");
-            if (i > 0 && siteIndices[i] <= siteIndices[i - 1])
-                throw new ArgumentException("site indices must be strictly ascending", nameof(siteIndices));
-        }
-        return new EventBasedTile(plan, siteIndices.ToArray());
+        return new EventBasedTile(plan, TileSiteIndices.Checked(siteIndices, plan.SiteCount));
     }
 
     /// <summary>
