@@ -28,17 +28,8 @@ public sealed class ClassicalHazardJobSiloLossTests(ITestOutputHelper output)
             var id = "classical-killed-" + Guid.NewGuid().ToString("N");
             var submitted = await client.SubmitAsync(id, ClassicalTestJob.Bundle(), Options);
             Assert.True(submitted.Classical);
-            HazardJobStatus status;
-            do
-            {
-                await Task.Delay(10);
-                status = await client.GetStatusAsync(id);
-            } while (status.WorkItemsDone < submitted.WorkItemsTotal / 6 && status.State == HazardJobState.Running);
-            Assert.Equal(HazardJobState.Running, status.State);
-
-            var victim = await HazardJobSiloLossTests.ChooseVictimAsync(cluster, id);
-            await cluster.KillSiloAsync(victim.Silo);
-            output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: killed {victim.Why} at {status.WorkItemsDone}/{status.WorkItemsTotal} work items");
+            var (status, why) = await MidJobSiloKill.KillWhenPartDoneAsync(cluster, client, id, submitted.WorkItemsTotal);
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: killed {why} at {status.WorkItemsDone}/{status.WorkItemsTotal} work items");
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             var final = await client.WaitAsync(id, ct: timeout.Token);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Orleans.Runtime;
-using Orleans.TestingHost;
 using QuakeGrid.Client;
 using QuakeGrid.Contracts.Hazard;
 using Xunit.Abstractions;
@@ -34,17 +32,8 @@ public sealed class HazardJobSiloLossTests(ITestOutputHelper output)
 
             var id = "killed-" + Guid.NewGuid().ToString("N");
             var submitted = await client.SubmitAsync(id, bundle, Options);
-            HazardJobStatus status;
-            do
-            {
-                await Task.Delay(10);
-                status = await client.GetStatusAsync(id);
-            } while (status.WorkItemsDone < submitted.WorkItemsTotal / 6 && status.State == HazardJobState.Running);
-            Assert.Equal(HazardJobState.Running, status.State);
-
-            var victim = await ChooseVictimAsync(cluster, id);
-            await cluster.KillSiloAsync(victim.Silo);
-            output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: killed {victim.Why} at {status.WorkItemsDone}/{status.WorkItemsTotal} work items");
+            var (status, why) = await MidJobSiloKill.KillWhenPartDoneAsync(cluster, client, id, submitted.WorkItemsTotal);
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: killed {why} at {status.WorkItemsDone}/{status.WorkItemsTotal} work items");
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             var final = await client.WaitAsync(id, ct: timeout.Token);
@@ -62,19 +51,5 @@ public sealed class HazardJobSiloLossTests(ITestOutputHelper output)
         {
             await cluster.StopAllSilosAsync();
         }
-    }
-
-    internal static async Task<(SiloHandle Silo, string Why)> ChooseVictimAsync(TestCluster cluster, string jobId)
-    {
-        var management = cluster.Client.GetGrain<IManagementGrain>(0);
-        var stats = await management.GetDetailedGrainStatistics();
-        var mine = stats.Where(s => s.GrainId.ToString().Contains(jobId, StringComparison.Ordinal)).ToArray();
-        var coordinator = mine.FirstOrDefault(s => !s.GrainId.ToString().Contains("/hazard-tile-", StringComparison.Ordinal));
-        var secondaries = cluster.SecondarySilos.ToArray();
-        if (coordinator is not null && secondaries.FirstOrDefault(h => h.SiloAddress.Equals(coordinator.SiloAddress)) is { } host)
-            return (host, "the coordinator's silo " + host.SiloAddress);
-        var regionHost = secondaries.FirstOrDefault(h => mine.Any(s => s.SiloAddress.Equals(h.SiloAddress)))
-            ?? throw new InvalidOperationException($"no secondary silo hosts a grain of job {jobId}: {string.Join(", ", mine.Select(s => $"{s.GrainId}@{s.SiloAddress}"))}");
-        return (regionHost, $"silo {regionHost.SiloAddress} hosting {mine.Count(s => s.SiloAddress.Equals(regionHost.SiloAddress))} region grains");
     }
 }
