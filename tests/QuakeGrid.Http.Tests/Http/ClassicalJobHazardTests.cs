@@ -28,14 +28,7 @@ public sealed class ClassicalJobHazardTests(SiloServer silo)
         Assert.True(post.StatusCode == HttpStatusCode.Accepted, text);
         var jobId = JsonDocument.Parse(text).RootElement.GetProperty("jobId").GetString()!;
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        JsonElement status;
-        do
-        {
-            status = JsonDocument.Parse(await silo.Http.GetStringAsync($"/v1/jobs/{jobId}")).RootElement;
-            if (status.GetProperty("state").GetString() is "Completed" or "Failed") break;
-            await Task.Delay(200);
-        } while (DateTime.UtcNow < deadline);
+        var status = await silo.WaitForEndAsync(jobId);
         Assert.Equal("Completed", status.GetProperty("state").GetString());
         Assert.True(status.GetProperty("classical").GetBoolean());
         Assert.Equal(6, status.GetProperty("tiles").GetInt32());

@@ -38,14 +38,7 @@ public sealed class JobHazardTests(SiloServer silo)
             Assert.Equal(jobId, JsonDocument.Parse(againText).RootElement.GetProperty("jobId").GetString());
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        JsonElement status;
-        do
-        {
-            status = JsonDocument.Parse(await silo.Http.GetStringAsync($"/v1/jobs/{jobId}")).RootElement;
-            if (status.GetProperty("state").GetString() is "Completed" or "Failed") break;
-            await Task.Delay(200);
-        } while (DateTime.UtcNow < deadline);
+        var status = await silo.WaitForEndAsync(jobId);
         Assert.Equal("Completed", status.GetProperty("state").GetString());
 
         var core = EventBasedCalculator.Run(JobIniReader.Read(Path.Combine(Folder, "job.ini")),
