@@ -230,12 +230,10 @@ public sealed class PosteriorEventBasedTests(ITestOutputHelper output) : IDispos
     [InlineData("posterior:missing.csv", "ground_motion_correlation_model", "missing.csv")]
     [InlineData("posterior:", "ground_motion_correlation_model", "give the posterior file")]
     [InlineData("posterior:post.csv:0", "ground_motion_correlation_model", "at least 1")]
-    [InlineData("posterior:ea.csv", "ground_motion_correlation_model", "model EA posterior")]
     [InlineData("Matern", "ground_motion_correlation_model", "unsupported correlation model")]
     public void BadJobValuesNameTheJobLineAndKey(string value, string field, string message)
     {
         Posterior("post.csv", "LE,gammaE\n5,1\n");
-        Posterior("ea.csv", "LE,gammaE,LA\n5,1,20\n");
         var job = JobFile(value);
         var e = Assert.Throws<QuakeGridInputException>(() => JobIniReader.Read(job));
         Assert.Equal(job, e.Source);

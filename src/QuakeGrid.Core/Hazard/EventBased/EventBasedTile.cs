@@ -39,6 +39,7 @@ public sealed class EventBasedTile
     private readonly ConcurrentBag<TileWorkspace> _pool = new();
     private readonly ResidualDraws _draws;
     private readonly SiteGridIndex _grid;
+    private readonly EpicentreFactors? _epicentre;
 
     private EventBasedTile(EventBasedPlan plan, int[] sites)
     {
@@ -71,6 +72,7 @@ public sealed class EventBasedTile
         _bins = plan.Setup.LnLevels.Select(l => new LevelBins(l)).ToArray();
         _width = (plan.Options.EventsPerSweep + 3) / 4 * 4;
         _draws = new ResidualDraws(plan.Job.TruncationLevel, plan.Job.TruncationTail);
+        if (plan.PosteriorPlan is { EpicentreDependent: true } path) _epicentre = new EpicentreFactors(plan, path, _subset!, _fieldRow, _width);
     }
 
     /// <summary>Global site indices of the tile, ascending.</summary>
@@ -79,6 +81,12 @@ public sealed class EventBasedTile
     public int ClosureSize => _subset?.Count ?? _sites.Length;
     /// <summary>Time breakdown of all <see cref="Simulate"/> calls so far.</summary>
     public TileProfile Profile { get; } = new();
+    /// <summary>
+    /// EA/EAS posteriors: the (rupture, draw) factors computed so far, their rows (Σ closure rows) and the time spent on
+    /// them (summed over threads, part of <see cref="TileProfile.Fields"/>); zeros otherwise.
+    /// </summary>
+    public (long Factors, long Rows, TimeSpan Time) EpicentreFactorStats =>
+        _epicentre is null ? (0, 0, TimeSpan.Zero) : (_epicentre.FactorCount, _epicentre.FactorRows, _epicentre.FactorTime);
     /// <summary><see cref="ClosureSize"/> / tile sites (1 = no halo).</summary>
     public double Redundancy => _sites.Length == 0 ? 1.0 : (double)ClosureSize / _sites.Length;
 
@@ -148,6 +156,7 @@ public sealed class EventBasedTile
     /// </summary>
     internal void WithinEventFields(int imt, ReadOnlySpan<ulong> eventSeeds, ReadOnlySpan<int> localSites, double[] into)
     {
+        if (_epicentre is not null) throw new InvalidOperationException("EA/EAS posterior fields depend on the rupture: give its index");
         if (!_pool.TryTake(out var ws))
             ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
         try
@@ -167,6 +176,39 @@ public sealed class EventBasedTile
                 if (_plan.Posterior is not null)
                     for (var q = 0; q < lanes; q++) ws.LaneDraw[q] = _plan.DrawOf(eventSeeds[e0 + q]);
                 FillFields(imt, ws.Rows.AsSpan(0, nRows), ws.Keys.AsSpan(0, lanes), ws.LaneDraw, ws.Y);
+                for (var i = 0; i < localSites.Length; i++)
+                    ws.Y.AsSpan(_fieldRow[localSites[i]] * _width, lanes).CopyTo(into.AsSpan(i * ne + e0, lanes));
+            }
+        }
+        finally
+        {
+            _pool.Add(ws);
+        }
+    }
+
+    /// <summary>
+    /// EA/EAS posteriors: the within-event fields of IMT <paramref name="imt"/> that <see cref="Simulate"/> uses for events
+    /// of occurring rupture <paramref name="rupture"/> (its epicentre) with the given seeds, at tile-local sites
+    /// <paramref name="localSites"/>: <c>into[i · events + e]</c>. For tests and diagnostics.
+    /// </summary>
+    internal void WithinEventFields(int imt, int rupture, ReadOnlySpan<ulong> eventSeeds, ReadOnlySpan<int> localSites, double[] into)
+    {
+        if (_epicentre is null) throw new InvalidOperationException("only EA/EAS posterior fields depend on the rupture");
+        if (!_pool.TryTake(out var ws))
+            ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
+        try
+        {
+            var ne = eventSeeds.Length;
+            for (var e0 = 0; e0 < ne; e0 += _width)
+            {
+                var lanes = Math.Min(_width, ne - e0);
+                var maxRow = -1;
+                foreach (var s in localSites)
+                {
+                    ws.Marks[_fieldRow[s]] = 1;
+                    maxRow = Math.Max(maxRow, _fieldRow[s]);
+                }
+                _epicentre.Fields(ws, rupture, eventSeeds.Slice(e0, lanes), imt, maxRow);
                 for (var i = 0; i < localSites.Length; i++)
                     ws.Y.AsSpan(_fieldRow[localSites[i]] * _width, lanes).CopyTo(into.AsSpan(i * ne + e0, lanes));
             }
@@ -276,6 +318,7 @@ public sealed class EventBasedTile
         }
         var nRows = CollectRows(ws, maxRow);
         var rows = ws.Rows.AsSpan(0, nRows);
+        _epicentre?.Prepare(ws);
         var nb = _plan.BranchCount;
         for (var k = 0; k < _bins.Length; k++)
         {
@@ -285,7 +328,8 @@ public sealed class EventBasedTile
                 ws.Eta[q] = _draws.Draw(SeedDerivation.Derive(ws.EventSeeds[q], k, "between"), 0);
             }
             var keys = ws.Keys.AsSpan(0, lanes);
-            FillFields(k, rows, keys, ws.LaneDraw, ws.Y);
+            if (_epicentre is not null) _epicentre.Load(ws, k, rows);
+            else FillFields(k, rows, keys, ws.LaneDraw, ws.Y);
             Transpose(ws, rows, lanes);
             var t1 = Stopwatch.GetTimestamp();
             ws.FieldTicks += t1 - t0;

@@ -15,6 +15,13 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// bit-identical to the same rows of whole factors, so a silo pays only for its tiles. All draws share the conditioning
 /// sets, so one sweep can mix events of different draws (<see cref="VecchiaSubset.SweepPerLane"/>).
 /// Memory per tile: about 16·m bytes per closure row and draw (weights, and their factor-interleaved copy for the sweep).
+/// <para>
+/// Models EA and EAS (<see cref="EpicentreDependent"/>): kernel ρ_E·ρ_A or ρ_E·(w·ρ_A + (1 − w)·ρ_S) with d_E, d_A from
+/// the epicentral distances and azimuths about each rupture's hypocentre (<see cref="BodenmannDistance.Epicentral"/>, the
+/// paper's law-of-cosines d_E, as <c>quakegrid gmf</c> uses it) and d_S from the site model's Vs30. The same structure
+/// (nearest earlier sites in the plane) conditions every (rupture, draw); the tile computes the rows of each rupture's
+/// closure per draw (<see cref="EpicentreFactors"/>).
+/// </para>
 /// </summary>
 internal sealed class PosteriorFactors
 {
@@ -31,22 +38,32 @@ internal sealed class PosteriorFactors
     /// <summary>Kernel of each draw.</summary>
     public ISpatialCorrelation[] Kernels { get; }
     public int MaxDegreeOfParallelism { get; }
+    /// <summary>
+    /// True for EA and EAS posteriors: the kernels depend on the rupture's epicentre, so the factor rows are computed per
+    /// (rupture, draw) by each tile (<see cref="EpicentreFactors"/>), not once per draw.
+    /// </summary>
+    public bool EpicentreDependent { get; private init; }
 
     public static PosteriorFactors Build(JobConfig job, PosteriorCorrelation posterior, EventBasedOptions options)
     {
-        if (posterior.Variant != BodenmannVariant.E)
-            throw new ArgumentException($"event-based hazard needs a model E posterior, not {posterior.Variant}", nameof(posterior));
         var vecchia = options.Vecchia ?? new VecchiaOptions(Ordering: VecchiaOrdering.LevelCell);
         if (vecchia.Rule != NeighbourRule.Nearest)
             throw new ArgumentException("a posterior correlation plan needs the nearest-neighbour rule (one conditioning set shared by every draw)", nameof(options));
         var sites = CorrelationSiteBuilder.FromSites(job.Sites);
         var structure = VecchiaStructure.Build(sites.X, sites.Y, vecchia, options.MaxDegreeOfParallelism);
         var kernels = Enumerable.Range(0, posterior.Count)
-            .Select(d => (ISpatialCorrelation)new BodenmannCorrelation(BodenmannVariant.E, posterior.Kernel(d).Parameters, BodenmannDistance.Geodesic))
+            .Select(d => (ISpatialCorrelation)(posterior.Variant == BodenmannVariant.E
+                ? new BodenmannCorrelation(BodenmannVariant.E, posterior.Kernel(d).Parameters, BodenmannDistance.Geodesic)
+                : new BodenmannCorrelation(posterior.Variant, posterior.Kernel(d).Parameters, BodenmannDistance.Epicentral)))
             .ToArray();
-        return new PosteriorFactors(structure, sites, kernels, options.MaxDegreeOfParallelism);
+        return new PosteriorFactors(structure, sites, kernels, options.MaxDegreeOfParallelism) { EpicentreDependent = posterior.Variant != BodenmannVariant.E };
     }
 
-    /// <summary>The closure of <paramref name="sites"/> with one factor per draw.</summary>
-    public VecchiaSubset Subset(ReadOnlySpan<int> sites) => VecchiaSubset.Create(Structure, Sites, Kernels, sites, 0.0, MaxDegreeOfParallelism);
+    /// <summary>
+    /// The closure of <paramref name="sites"/> with one factor per draw (model E), or without factors when the kernels
+    /// depend on the epicentre (EA/EAS: the rows are computed per rupture and draw).
+    /// </summary>
+    public VecchiaSubset Subset(ReadOnlySpan<int> sites) => EpicentreDependent
+        ? VecchiaSubset.ForStructure(Structure, sites)
+        : VecchiaSubset.Create(Structure, Sites, Kernels, sites, 0.0, MaxDegreeOfParallelism);
 }

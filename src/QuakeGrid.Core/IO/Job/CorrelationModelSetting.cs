@@ -8,15 +8,16 @@ namespace QuakeGrid.Core.IO.Job;
 /// Values of <c>ground_motion_correlation_model</c> (job.ini) and of <c>quakegrid hazard --correlation</c>:
 /// <list type="bullet">
 /// <item><c>JB2009</c>: Jayaram &amp; Baker (2009), its range set by each IMT's period;</item>
-/// <item><c>posterior:&lt;posterior.csv&gt;[:R]</c>: the posterior draws of a Bodenmann et al. (2023) model E fitted by
+/// <item><c>posterior:&lt;posterior.csv&gt;[:R]</c>: the posterior draws of a Bodenmann et al. (2023) model E, EA or EAS fitted by
 /// <c>quakegrid fit-correlation</c> (<see cref="PosteriorCorrelation"/>); each event of an event-based job uses one draw,
 /// chosen from the event's seed, so the model's uncertainty is propagated. The file is thinned to at most R draws
 /// (default <see cref="DefaultPosteriorDraws"/>) evenly spaced through it, a Monte Carlo representation of the posterior
 /// with one Vecchia factor per draw. A relative path is relative to the job.ini (or, for <c>--correlation</c>, to the
 /// current directory).</item>
 /// </list>
-/// Only model E posteriors are accepted for hazard: the EA and EAS kernels depend on each rupture's epicentre (the
-/// azimuth term), so they would need a new Vecchia factor per event and tile instead of one per draw.
+/// Models E, EA and EAS are accepted. The EA and EAS kernels depend on each rupture's epicentre (azimuth term), so their
+/// Vecchia rows are computed per (rupture, draw) in each tile instead of once per draw (<c>Hazard.EventBased.EpicentreFactors</c>):
+/// much slower than E (see docs/benchmarks.md, "EA/EAS posteriors in hazard").
 /// A posterior is fitted at one period; a job with several IMTs applies it to all of them (a warning says so).
 /// </summary>
 public static class CorrelationModelSetting
@@ -56,11 +57,6 @@ public static class CorrelationModelSetting
         if (!File.Exists(path))
             throw new QuakeGridInputException(source, record, field, $"posterior file '{path}' not found");
         var posterior = PosteriorCorrelation.Read(path);
-        if (posterior.Variant != BodenmannVariant.E)
-            throw new QuakeGridInputException(source, record, field,
-                $"'{path}' holds a model {posterior.Variant} posterior; event-based hazard accepts model E posteriors only " +
-                "(the EA and EAS kernels depend on each rupture's epicentre, so every event would need its own Vecchia factor; " +
-                "use quakegrid gmf for EA/EAS posteriors)");
         return posterior.Thin(draws);
     }
 

@@ -1,0 +1,263 @@
+using QuakeGrid.Core.Correlation;
+using QuakeGrid.Core.Gp.Vecchia;
+using QuakeGrid.Core.Hazard.EventBased;
+using QuakeGrid.Core.IO.Job;
+using QuakeGrid.Core.Random;
+using QuakeGrid.Core.Sites;
+using Xunit.Abstractions;
+
+namespace QuakeGrid.Core.Tests.Hazard;
+
+/// <summary>
+/// Event-based hazard with a Bodenmann et al. (2023) model EA/EAS posterior, whose kernel depends on the rupture's
+/// epicentre: an event's field equals, bit for bit, the Vecchia sweep of a whole-site factor of its draw's kernel built
+/// with its rupture's hypocentre as epicentre; on a few sites (exact Vecchia) the empirical correlation of two pairs at the
+/// same distance, one on a ray from the epicentre and one across it, and of a pair on different Vs30, follows the
+/// paper's equations evaluated here; counts are bit-identical for any tiling, batching and sweep width and differ from a
+/// model E posterior with the same l_E, gamma_E.
+/// </summary>
+public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("quakegrid-eas-posterior-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string EasFile => Path.Combine(AppContext.BaseDirectory, "data", "posterior", "eas_sa1.0.csv");
+
+    private string Posterior(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>The PEER fault 1 job on a grid of <paramref name="columns"/> × <paramref name="rows"/> sites 0.02° apart (Vs30 300–700 m/s) with the posterior.</summary>
+    private static JobConfig Job(string posteriorValue, int columns, int rows, int years)
+    {
+        var job = JobIniReader.Read(HazardTestData.Data("peer", "fault1_bssa14_jb2009", "job.ini"));
+        var n = columns * rows;
+        var lon = new double[n];
+        var lat = new double[n];
+        for (var j = 0; j < rows; j++)
+            for (var i = 0; i < columns; i++)
+            {
+                lon[j * columns + i] = -122.14 + 0.02 * i;
+                lat[j * columns + i] = 37.94 + 0.02 * j;
+            }
+        var post = CorrelationModelSetting.ReadPosterior("posterior:" + posteriorValue, "/", "test", null, null);
+        return job with
+        {
+            Sites = new SiteCollection(lon, lat, Enumerable.Range(0, n).Select(s => 300.0 + 40 * (s % 11)).ToArray()),
+            SiteDepths = new double[n],
+            SesPerLogicTreePath = years,
+            MaximumDistance = 12.0,
+            GroundMotionCorrelationModel = CorrelationModelSetting.Describe(post),
+            CorrelationPosterior = post,
+        };
+    }
+
+    [Fact]
+    public void AnEventsFieldIsTheVecchiaFieldOfItsDrawsKernelAboutItsRupturesEpicentre()
+    {
+        var job = Job(EasFile + ":8", 10, 10, 2000);
+        var plan = EventBasedPlan.Prepare(job);
+        var pp = plan.PosteriorPlan!;
+        Assert.True(pp.EpicentreDependent);
+        Assert.Equal(BodenmannVariant.EAS, plan.Posterior!.Variant);
+        int[] tileSites = [3, 4, 5, 13, 14, 15, 23, 24, 25, 77];
+        var tile = EventBasedTile.Create(plan, tileSites);
+        var local = Enumerable.Range(0, tileSites.Length).ToArray();
+        const int events = 40;
+        var seeds = Enumerable.Range(0, events).Select(i => SeedDerivation.Derive(3, i, "test-event")).ToArray();
+        var draws = seeds.Select(s => Xoshiro256StarStar.ForStream(s, 0, "posterior-draw").NextInt(8)).ToArray();
+        Assert.True(draws.Distinct().Count() >= 5);
+        foreach (var rupture in new[] { 0, plan.RuptureCount - 1 })
+        {
+            var hypo = plan.Occurring.Ruptures[rupture].Rupture.Hypocenter;
+            var epi = CorrelationSiteBuilder.FromSites(job.Sites, null, hypo);
+            for (var imt = 0; imt < 2; imt++)
+            {
+                var fields = new double[tileSites.Length * events];
+                tile.WithinEventFields(imt, rupture, seeds, local, fields);
+                foreach (var d in draws.Distinct())
+                {
+                    // Whole-site factor of the draw's EAS kernel with this epicentre (law-of-cosines d_E, as gmf builds it).
+                    var kernel = new BodenmannCorrelation(BodenmannVariant.EAS, plan.Posterior.Kernel(d).Parameters);
+                    var factor = VecchiaFactor.Compute(pp.Structure, epi, kernel);
+                    var subset = VecchiaSubset.Create([factor], tileSites);
+                    var lanes = Enumerable.Range(0, events).Where(e => draws[e] == d).ToArray();
+                    var keys = lanes.Select(e => SeedDerivation.Derive(seeds[e], imt, "within")).ToArray();
+                    var width = (keys.Length + 3) / 4 * 4;
+                    var y = new double[subset.Count * width];
+                    subset.Sweep(0, Enumerable.Range(0, subset.Count).ToArray(), keys, width, y);
+                    for (var i = 0; i < tileSites.Length; i++)
+                    {
+                        var row = Array.IndexOf(subset.Sites, tileSites[i]);
+                        for (var q = 0; q < lanes.Length; q++)
+                            Assert.Equal(BitConverter.DoubleToInt64Bits(y[row * width + q]), BitConverter.DoubleToInt64Bits(fields[i * events + lanes[q]]));
+                    }
+                }
+            }
+        }
+        // The rows depend on the epicentre: two ruptures give different fields for the same event seeds.
+        var a = new double[tileSites.Length * events];
+        var b = new double[tileSites.Length * events];
+        tile.WithinEventFields(0, 0, seeds, local, a);
+        tile.WithinEventFields(0, plan.RuptureCount - 1, seeds, local, b);
+        Assert.NotEqual(a, b);
+    }
+
+    // Independent geometry (spherical Earth, R = 6371 km) for the Monte Carlo test.
+    private const double R = 6371.0;
+
+    private static (double Lon, double Lat) Destination(double lon, double lat, double azimuthDeg, double km)
+    {
+        double p1 = lat * Math.PI / 180, l1 = lon * Math.PI / 180, t = azimuthDeg * Math.PI / 180, d = km / R;
+        var p2 = Math.Asin(Math.Sin(p1) * Math.Cos(d) + Math.Cos(p1) * Math.Sin(d) * Math.Cos(t));
+        var l2 = l1 + Math.Atan2(Math.Sin(t) * Math.Sin(d) * Math.Cos(p1), Math.Cos(d) - Math.Sin(p1) * Math.Sin(p2));
+        return (l2 * 180 / Math.PI, p2 * 180 / Math.PI);
+    }
+
+    /// <summary>Bodenmann et al. (2023) eqs. for EAS: d_E by the law of cosines, d_A the angle, rho = rho_E (w rho_A + (1 − w) rho_S).</summary>
+    private static double PaperEas(BodenmannParameters p, (double R, double Az, double Vs) a, (double R, double Az, double Vs) b)
+    {
+        var dTheta = (a.Az - b.Az) * Math.PI / 180;
+        var dE = Math.Sqrt(a.R * a.R + b.R * b.R - 2 * a.R * b.R * Math.Cos(dTheta));
+        var dA = Math.Abs(a.Az - b.Az);
+        if (dA > 180) dA = 360 - dA;
+        var rhoE = Math.Exp(-Math.Pow(dE / p.LE, p.GammaE));
+        var rhoA = (1 + dA / p.LA) * Math.Pow(1 - dA / 180, 180 / p.LA);
+        var rhoS = Math.Exp(-Math.Abs(a.Vs - b.Vs) / p.LS);
+        return rhoE * (p.W * rhoA + (1 - p.W) * rhoS);
+    }
+
+    [Fact]
+    public void CorrelationFollowsTheAzimuthAndVs30TermsAboutTheEpicentre()
+    {
+        // Two very different draws; six sites (n ≤ m + 1: the Vecchia factor is exact).
+        var path = Posterior("two.csv", "LE,gammaE,LA,LS,w\n16.4,0.36,24.9,171.2,0.84\n40,1,10,100,0.5\n");
+        var baseJob = Job(path, 2, 1, 1000);
+        var probe = EventBasedPlan.Prepare(baseJob);
+        var hypo = probe.Occurring.Ruptures[0].Rupture.Hypocenter;
+        // Pair A on a ray (azimuth 90°, r = 20 and 30 km: d_E = 10 km, d_A = 0); pair B across (r = 7.0711 km at
+        // 45° and 135°: d_E = 10 km, d_A = 90°); pair C on a ray (270°, r = 20 and 30 km) with Vs30 300 and 700 m/s.
+        (double R, double Az, double Vs)[] polar =
+            [(20, 90, 400), (30, 90, 400), (Math.Sqrt(50), 45, 400), (Math.Sqrt(50), 135, 400), (20, 270, 300), (30, 270, 700)];
+        var pts = polar.Select(s => Destination(hypo.Lon, hypo.Lat, s.Az, s.R)).ToArray();
+        var job = baseJob with
+        {
+            Sites = new SiteCollection(pts.Select(p => p.Lon).ToArray(), pts.Select(p => p.Lat).ToArray(), polar.Select(s => s.Vs).ToArray()),
+            SiteDepths = new double[polar.Length],
+        };
+        var plan = EventBasedPlan.Prepare(job);
+        var rupture = Enumerable.Range(0, plan.RuptureCount).First(r => plan.Occurring.Ruptures[r].Rupture.Hypocenter == hypo);
+        var tile = EventBasedTile.Create(plan, Enumerable.Range(0, polar.Length).ToArray());
+        const int events = 6000;
+        var seeds = Enumerable.Range(0, events).Select(i => SeedDerivation.Derive(17, i, "test-event")).ToArray();
+        var fields = new double[polar.Length * events];
+        var local = Enumerable.Range(0, polar.Length).ToArray();
+        tile.WithinEventFields(0, rupture, seeds, local, fields);
+        var draws = seeds.Select(s => Xoshiro256StarStar.ForStream(s, 0, "posterior-draw").NextInt(2)).ToArray();
+        for (var draw = 0; draw < 2; draw++)
+        {
+            var p = plan.Posterior!.Kernel(draw).Parameters;
+            var idx = Enumerable.Range(0, events).Where(e => draws[e] == draw).ToArray();
+            double Rho(int i, int j) => Correlation(idx.Select(e => fields[i * events + e]).ToArray(), idx.Select(e => fields[j * events + e]).ToArray());
+            var tolerance = 4.0 / Math.Sqrt(idx.Length);
+            var model = new double[3];
+            var empirical = new double[3];
+            for (var pair = 0; pair < 3; pair++)
+            {
+                model[pair] = PaperEas(p, polar[2 * pair], polar[2 * pair + 1]);
+                empirical[pair] = Rho(2 * pair, 2 * pair + 1);
+                output.WriteLine($"draw {draw}, pair {"ABC"[pair]}: {idx.Length} events, empirical {empirical[pair]:F4}, paper {model[pair]:F4}");
+                Assert.True(Math.Abs(empirical[pair] - model[pair]) < tolerance * (1 - model[pair] * model[pair]) + 0.01,
+                    $"draw {draw} pair {"ABC"[pair]}: empirical {empirical[pair]:F4} vs {model[pair]:F4}");
+            }
+            // Same distance, different azimuth difference: the across pair is markedly less correlated, as the kernel says.
+            Assert.True(model[0] - model[1] > 0.2);
+            Assert.True(empirical[0] - empirical[1] > 0.2);
+            for (var s = 0; s < polar.Length; s++) Assert.InRange(idx.Average(e => fields[s * events + e] * fields[s * events + e]), 0.9, 1.1);
+        }
+    }
+
+    private static double Correlation(double[] a, double[] b)
+    {
+        double ma = a.Average(), mb = b.Average(), saa = 0, sbb = 0, sab = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+            sab += (a[i] - ma) * (b[i] - mb);
+        }
+        return sab / Math.Sqrt(saa * sbb);
+    }
+
+    private static long[][][] Tiled(EventBasedPlan plan, IEnumerable<int[]> tiles, int[] batchEdges)
+    {
+        var all = new long[plan.BranchCount][][];
+        for (var b = 0; b < all.Length; b++) all[b] = plan.Imtls.Select(l => new long[plan.SiteCount * l.Levels.Length]).ToArray();
+        foreach (var sites in tiles)
+        {
+            var tile = EventBasedTile.Create(plan, sites);
+            for (var t = 0; t + 1 < batchEdges.Length; t++)
+            {
+                var c = tile.Simulate(batchEdges[t], batchEdges[t + 1] - batchEdges[t]);
+                for (var b = 0; b < all.Length; b++)
+                for (var k = 0; k < plan.Imtls.Count; k++)
+                {
+                    var nl = plan.Imtls[k].Levels.Length;
+                    for (var i = 0; i < sites.Length; i++)
+                        for (var l = 0; l < nl; l++) all[b][k][sites[i] * nl + l] += c.Counts[b][k][i * nl + l];
+                }
+            }
+        }
+        return all;
+    }
+
+    [Fact]
+    public void CountsAreBitIdenticalForAnyTilingBatchingAndSweepWidth()
+    {
+        var job = Job(EasFile + ":6", 10, 10, 12_000);
+        var plan = EventBasedPlan.Prepare(job, options: new EventBasedOptions { EventsPerSweep = 16 });
+        Assert.True(plan.Correlated);
+        Assert.True(plan.RuptureCount > 10, $"{plan.RuptureCount} occurring ruptures");
+        var all = Enumerable.Range(0, plan.SiteCount).ToArray();
+        var whole = Tiled(plan, [all], [0, plan.RuptureCount]);
+        Assert.True(whole.SelectMany(b => b).SelectMany(k => k).Sum() > 0);
+        var quarters = Enumerable.Range(0, 4).Select(q => all.Where(s => (s % 10 < 5 ? 0 : 1) + (s / 10 < 5 ? 0 : 2) == q).ToArray()).ToArray();
+        var third = plan.RuptureCount / 3;
+        Assert.Equal(whole, Tiled(plan, quarters, [0, third, 2 * third, plan.RuptureCount]));
+
+        // Another sweep width (events of one rupture split differently across sweeps) and an odd tiling.
+        var wide = EventBasedPlan.Prepare(job, options: new EventBasedOptions { EventsPerSweep = 5 });
+        var stripes = Enumerable.Range(0, 3).Select(q => all.Where(s => s % 3 == q).ToArray()).ToArray();
+        Assert.Equal(whole, Tiled(wide, stripes, [0, 1, plan.RuptureCount / 2, plan.RuptureCount]));
+
+        // A model E posterior with the same l_E, gamma_E draws gives other counts: the azimuth and Vs30 terms are used.
+        var eRows = File.ReadLines(EasFile).Skip(1).Select(l => string.Join(',', l.Split(',').Take(2)));
+        var ePath = Posterior("e.csv", "LE,gammaE\n" + string.Join('\n', eRows) + "\n");
+        var eJob = Job(ePath + ":6", 10, 10, 12_000);
+        var ePlan = EventBasedPlan.Prepare(eJob, options: new EventBasedOptions { EventsPerSweep = 16 });
+        Assert.False(ePlan.PosteriorPlan!.EpicentreDependent);
+        Assert.NotEqual(whole, Tiled(ePlan, [all], [0, ePlan.RuptureCount]));
+        output.WriteLine($"{plan.RuptureCount} ruptures, {plan.EventCount} events");
+    }
+
+    [Fact]
+    public void AnEaPosteriorIsAcceptedAndUsesTheAzimuthTerm()
+    {
+        var path = Posterior("ea.csv", "LE,gammaE,LA\n13.1,0.35,27.3\n20,0.4,15\n");
+        var job = Job(path, 6, 6, 4000);
+        Assert.Equal(BodenmannVariant.EA, job.CorrelationPosterior!.Variant);
+        var plan = EventBasedPlan.Prepare(job);
+        Assert.True(plan.PosteriorPlan!.EpicentreDependent);
+        var all = Enumerable.Range(0, plan.SiteCount).ToArray();
+        var tile = EventBasedTile.Create(plan, all);
+        var whole = tile.Simulate(0, plan.RuptureCount);
+        var (factors, rows, _) = tile.EpicentreFactorStats;
+        Assert.True(factors >= plan.RuptureCount && rows > 0, $"{factors} factors, {rows} rows");
+        var halves = Tiled(plan, [all.Where(s => s < 18).ToArray(), all.Where(s => s >= 18).ToArray()], [0, plan.RuptureCount / 2, plan.RuptureCount]);
+        for (var k = 0; k < plan.Imtls.Count; k++) Assert.Equal(whole.Counts[0][k], halves[0][k]);
+    }
+}
