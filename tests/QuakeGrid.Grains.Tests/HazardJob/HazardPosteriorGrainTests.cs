@@ -37,4 +37,31 @@ public sealed class HazardPosteriorGrainTests(HazardClusterFixture fixture)
         Assert.Equal(0, HazardTestJob.CountDifferences(core.Curves, result.Curves));
         await client.ReleaseAsync(jobId);
     }
+
+    private static string EasCorrelation => "posterior:" + Path.Combine(AppContext.BaseDirectory, "data", "hazardjob", "posterior_eas.csv") + ":8";
+
+    private static readonly Lazy<EventBasedResult> CoreEas = new(() =>
+        EventBasedCalculator.Run(CorrelationModelSetting.Override(JobIniReader.Read(HazardTestJob.JobPath), EasCorrelation)));
+
+    /// <summary>
+    /// A model EAS posterior (kernels about each rupture's epicentre, Vecchia rows per rupture and draw in each tile):
+    /// three silos equal Core bit for bit for two tilings; the curves differ from the model E posterior's.
+    /// </summary>
+    [Theory]
+    [InlineData(5, 0)]
+    [InlineData(36, 7)]
+    public async Task EasPosteriorOnThreeSilosEqualsCoreBitForBit(int tileSize, int rupturesPerBatch)
+    {
+        var core = CoreEas.Value;
+        Assert.True(HazardTestJob.CountDifferences(Core.Value.Curves, core.Curves) > 0, "the EAS posterior changes the curves");
+        var client = new HazardJobClient(fixture.Cluster.Client, Fast);
+        var jobId = $"posterior-eas-{tileSize}-{Guid.NewGuid():N}";
+        var bundle = JobBundles.FromJobFile(HazardTestJob.JobPath, EasCorrelation);
+        Assert.Contains("posterior_eas.csv", bundle.Files.Keys);
+        var result = await client.RunAsync(jobId, bundle, new HazardJobOptions(tileSize, rupturesPerBatch));
+        Assert.Equal(HazardJobState.Completed, result.Status.State);
+        Assert.Equal(core.EventCount, result.Status.EventsDone);
+        Assert.Equal(0, HazardTestJob.CountDifferences(core.Curves, result.Curves));
+        await client.ReleaseAsync(jobId);
+    }
 }
