@@ -87,6 +87,13 @@ public static class HazardRunner
                         return new HazardRunResult(curves, null, 0, 0);
                     }
                     var eb = EventBasedCalculator.Run(job, model, sampler, display, ct, threads);
+                    if (eb.EpicentreFactors.Factors > 0)
+                    {
+                        var (factors, rows, time) = eb.EpicentreFactors;
+                        console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"{job.CorrelationPosterior!.Variant} posterior: {factors:N0} Vecchia factors (rupture x draw) about the ruptures' epicentres, " +
+                            $"{rows:N0} rows, {time.TotalSeconds:0.00} s CPU ({time.TotalMicroseconds / rows:0.0} us per row, {time.TotalMilliseconds / eb.EventCount:0.0} ms per event)")));
+                    }
                     return new HazardRunResult(eb.Curves, eb.Events, eb.EventCount, eb.SiteEvents);
                 }, ct).ConfigureAwait(false);
                 sources.Value = sources.MaxValue;

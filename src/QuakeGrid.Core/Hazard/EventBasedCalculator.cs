@@ -51,7 +51,7 @@ public static class EventBasedCalculator
         var tile = EventBasedTile.Create(plan, sites);
         var total = Run(plan, tile, threads, progress, cancellationToken);
         var curves = EventBasedCurves.FromCounts(plan, total.Counts);
-        return new EventBasedResult(curves, plan.Events, total.SiteEvents, plan.EventCount);
+        return new EventBasedResult(curves, plan.Events, total.SiteEvents, plan.EventCount) { EpicentreFactors = tile.EpicentreFactorStats };
     }
 
     /// <summary>

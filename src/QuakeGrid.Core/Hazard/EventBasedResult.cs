@@ -5,4 +5,11 @@ namespace QuakeGrid.Core.Hazard;
 /// (ruptures with their occurrence counts, in rupture-id order), and the number of site-events evaluated (events ×
 /// sites within the maximum distance, summed over GMM branches and IMTs' shared draws counted once per branch).
 /// </summary>
-public sealed record EventBasedResult(HazardCurveSet Curves, IReadOnlyList<RuptureOccurrence> Events, long SiteEvents, long EventCount);
+public sealed record EventBasedResult(HazardCurveSet Curves, IReadOnlyList<RuptureOccurrence> Events, long SiteEvents, long EventCount)
+{
+    /// <summary>
+    /// EA/EAS posteriors: the Vecchia factors computed per (rupture, draw), their rows and the CPU time spent on them
+    /// (<see cref="EventBased.EventBasedTile.EpicentreFactorStats"/>); zeros otherwise.
+    /// </summary>
+    public (long Factors, long Rows, TimeSpan Time) EpicentreFactors { get; init; }
+}
