@@ -92,7 +92,7 @@ public static class HazardRunner
                         var (factors, rows, time) = eb.EpicentreFactors;
                         console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                             $"{job.CorrelationPosterior!.Variant} posterior: {factors:N0} Vecchia factors (rupture x draw) about the ruptures' epicentres, " +
-                            $"{rows:N0} rows, {time.TotalSeconds:0.00} s CPU ({time.TotalMicroseconds / rows:0.0} us per row, {time.TotalMilliseconds / eb.EventCount:0.0} ms per event)")));
+                            $"{rows:N0} rows, {time.TotalSeconds:0.00} s summed over threads ({time.TotalMicroseconds / rows:0.0} us per row, {time.TotalMilliseconds / eb.EventCount:0.0} ms per event)")));
                     }
                     return new HazardRunResult(eb.Curves, eb.Events, eb.EventCount, eb.SiteEvents);
                 }, ct).ConfigureAwait(false);

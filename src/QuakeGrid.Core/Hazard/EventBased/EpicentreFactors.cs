@@ -51,7 +51,7 @@ internal sealed class EpicentreFactors
     public long FactorCount => Interlocked.Read(ref _factors);
     /// <summary>Factor rows computed so far (Σ closure rows over the factors).</summary>
     public long FactorRows => Interlocked.Read(ref _factorRows);
-    /// <summary>Time spent computing factor rows (epicentral coordinates, kernel, Cholesky), summed over threads.</summary>
+    /// <summary>Time spent computing factor rows (epicentral coordinates, kernel, Cholesky): stopwatch time summed over threads (CPU time on an idle machine).</summary>
     public TimeSpan FactorTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _factorTicks));
 
     /// <summary>
