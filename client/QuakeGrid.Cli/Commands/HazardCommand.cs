@@ -35,7 +35,8 @@ public static class HazardCommand
         var correlation = new Option<string?>("--correlation")
         {
             Description = "Event-based jobs: replaces the job's ground_motion_correlation_model: JB2009, or posterior:<posterior.csv>[:R] " +
-                          "(a model E posterior of fit-correlation, thinned to R draws, default 32; each event draws its own hyperparameters).",
+                          "(a model E, EA or EAS posterior of fit-correlation, thinned to R draws, default 32; each event draws its own hyperparameters; " +
+                          "EA/EAS kernels take each rupture's hypocentre as epicentre and the site model's Vs30, at much higher cost).",
         };
 
         var command = new Command("hazard", "Compute hazard curves and maps (classical or event-based PSHA) from an OpenQuake job.ini.");

@@ -33,7 +33,8 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// With a <c>posterior:</c> correlation model (<see cref="Posterior"/>) each event draws its own hyperparameters: draw
 /// index <see cref="DrawOf"/>(eventSeed), and the within-event field of every IMT is swept with that draw's factor
 /// (<see cref="PosteriorFactors"/>: each tile computes its closure's rows of every draw's factor). Innovations and η are keyed exactly as above, so an event's field is the one a job
-/// with the fixed kernel of its draw would give it.
+/// with the fixed kernel of its draw would give it. For EA/EAS posteriors the kernel also depends on the rupture's
+/// epicentre (its hypocentre), and each tile computes the factor rows per (rupture, draw) (<see cref="EpicentreFactors"/>).
 /// </para>
 /// </summary>
 public sealed class EventBasedPlan
