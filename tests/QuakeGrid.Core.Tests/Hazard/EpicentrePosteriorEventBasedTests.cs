@@ -244,6 +244,41 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
         output.WriteLine($"{plan.RuptureCount} ruptures, {plan.EventCount} events");
     }
 
+    /// <summary>
+    /// <see cref="VecchiaSubset.SweepLanes"/> with rows computed by <see cref="VecchiaFactor.ComputeRows"/> on a subset
+    /// without factors writes only its lanes, and each of them equals bit for bit <see cref="VecchiaSubset.Sweep"/> of a
+    /// subset of the whole-site factor.
+    /// </summary>
+    [Fact]
+    public void SweepLanesWritesOnlyItsLanesAndEqualsTheSingleFactorSweep()
+    {
+        var job = Job(EasFile + ":4", 9, 8, 500);
+        var plan = EventBasedPlan.Prepare(job);
+        var pp = plan.PosteriorPlan!;
+        var epi = CorrelationSiteBuilder.FromSites(job.Sites, null, new QuakeGrid.Core.Geometry.GeoPoint(-122.05, 38.0));
+        var kernel = new BodenmannCorrelation(BodenmannVariant.EAS, plan.Posterior!.Kernel(2).Parameters);
+        int[] tileSites = [0, 10, 20, 30, 40, 41, 42, 71];
+        var bare = VecchiaSubset.ForStructure(pp.Structure, tileSites);
+        Assert.Equal(0, bare.FactorCount);
+        var whole = VecchiaSubset.Create([VecchiaFactor.Compute(pp.Structure, epi, kernel)], tileSites);
+        Assert.Equal(whole.Sites, bare.Sites);
+        var rows = Enumerable.Range(0, bare.Count).ToArray();
+        var w = new double[rows.Length * bare.Neighbours];
+        var sd = new double[rows.Length];
+        VecchiaFactor.ComputeRows(pp.Structure, epi, kernel, bare.Positions, w, sd);
+        const int width = 8;
+        var keys = Enumerable.Range(0, width).Select(i => SeedDerivation.Derive(11, i, "k")).ToArray();
+        var y = Enumerable.Repeat(-7.0, bare.Count * width).ToArray();
+        int[] lanes = [1, 3, 6];
+        bare.SweepLanes(rows, w, sd, lanes, keys, width, y);
+        var reference = new double[whole.Count * width];
+        whole.Sweep(0, rows, keys, width, reference);
+        for (var r = 0; r < bare.Count; r++)
+            for (var q = 0; q < width; q++)
+                if (lanes.Contains(q)) Assert.Equal(BitConverter.DoubleToInt64Bits(reference[r * width + q]), BitConverter.DoubleToInt64Bits(y[r * width + q]));
+                else Assert.Equal(-7.0, y[r * width + q]);
+    }
+
     [Fact]
     public void AnEaPosteriorIsAcceptedAndUsesTheAzimuthTerm()
     {
