@@ -57,6 +57,19 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
     }
 
     [Fact]
+    public void AnEasPosteriorOnVaryingVs30IsAWarningAndOnUniformVs30IsNot()
+    {
+        var varying = Job(EasFile + ":2", 3, 3, 10); // Vs30 300–620 m/s
+        var warnings = CorrelationModelSetting.PosteriorWarnings(varying, varying.CorrelationPosterior!).ToList();
+        Assert.Contains(warnings, w => w.Contains("EAS posterior on sites of varying Vs30 (300–620 m/s)", StringComparison.Ordinal));
+        var uniform = varying with { Sites = new SiteCollection(varying.Sites.Lon, varying.Sites.Lat, Enumerable.Repeat(760.0, 9).ToArray()) };
+        Assert.DoesNotContain(CorrelationModelSetting.PosteriorWarnings(uniform, uniform.CorrelationPosterior!), w => w.Contains("Vs30", StringComparison.Ordinal));
+        // The command-line override replaces the warnings of the job's previous model, it does not repeat them.
+        var over = CorrelationModelSetting.Override(varying with { Warnings = warnings }, "posterior:" + EasFile + ":2");
+        Assert.Single(over.Warnings, w => w.Contains("varying Vs30", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnEventsFieldIsTheVecchiaFieldOfItsDrawsKernelAboutItsRupturesEpicentre()
     {
         var job = Job(EasFile + ":8", 10, 10, 2000);

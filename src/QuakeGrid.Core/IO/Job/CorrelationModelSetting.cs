@@ -74,8 +74,10 @@ public static class CorrelationModelSetting
         if (!IsPosterior(value))
             throw new QuakeGridInputException(source, value, null, "unsupported correlation model (expected JB2009 or posterior:<posterior.csv>[:R])");
         var posterior = ReadPosterior(value, Directory.GetCurrentDirectory(), source, value, "correlation model");
-        var warnings = job.Warnings.Where(w => !w.Contains(WarningMarker, StringComparison.Ordinal)).ToList();
-        if (MultiImtWarning(job, posterior) is { } w) warnings.Add(w);
+        var warnings = job.Warnings
+            .Where(w => !w.Contains(WarningMarker, StringComparison.Ordinal) && !w.Contains(Vs30WarningMarker, StringComparison.Ordinal))
+            .ToList();
+        warnings.AddRange(PosteriorWarnings(job, posterior));
         return job with { GroundMotionCorrelationModel = Describe(posterior), CorrelationPosterior = posterior, Warnings = warnings };
     }
 
@@ -84,6 +86,33 @@ public static class CorrelationModelSetting
         PosteriorPrefix + posterior.Source + ":" + posterior.Count.ToString(CultureInfo.InvariantCulture);
 
     private const string WarningMarker = "posterior fitted at one period";
+    private const string Vs30WarningMarker = "EAS posterior on sites of varying Vs30";
+
+    /// <summary>The warnings a posterior model gives for <paramref name="job"/>: several IMTs, and EAS on varying Vs30.</summary>
+    internal static IEnumerable<string> PosteriorWarnings(JobConfig job, PosteriorCorrelation posterior)
+    {
+        if (MultiImtWarning(job, posterior) is { } multiImt) yield return multiImt;
+        if (Vs30Warning(job, posterior) is { } vs30) yield return vs30;
+    }
+
+    /// <summary>
+    /// The warning for an EAS posterior on a site model whose Vs30 is not uniform, or null: event-based hazard conditions
+    /// each site on its 30 nearest earlier sites, which misses the soil term's correlation between distant sites of
+    /// similar Vs30 (worst pairwise correlation error 0.36 on the Hayward sites, docs/benchmarks.md).
+    /// </summary>
+    internal static string? Vs30Warning(JobConfig job, PosteriorCorrelation posterior)
+    {
+        if (posterior.Variant != BodenmannVariant.EAS) return null;
+        var vs30 = job.Sites.Vs30;
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        foreach (var v in vs30) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
+        return vs30.Length == 0 || lo == hi
+            ? null
+            : $"{job.Path}: ground_motion_correlation_model: {Vs30WarningMarker} ({lo:0.#}–{hi:0.#} m/s): the event-based fields " +
+              "condition each site on its 30 nearest earlier sites, which under-represents the Vs30 term's correlation between " +
+              "distant sites of similar Vs30 (worst pairwise correlation error 0.36 on the Hayward sites; see docs/benchmarks.md, " +
+              "'EA/EAS posteriors in hazard')";
+    }
 
     /// <summary>The warning for a posterior applied to several IMTs, or null.</summary>
     internal static string? MultiImtWarning(JobConfig job, PosteriorCorrelation posterior) =>

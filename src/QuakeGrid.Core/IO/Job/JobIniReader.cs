@@ -189,7 +189,7 @@ public static class JobIniReader
             Vs30Clustering = vs30Clustering,
             Warnings = warnings,
         };
-        if (posterior is not null && CorrelationModelSetting.MultiImtWarning(job, posterior) is { } multiImt) warnings.Add(multiImt);
+        if (posterior is not null) warnings.AddRange(CorrelationModelSetting.PosteriorWarnings(job, posterior));
         return job;
     }
 
