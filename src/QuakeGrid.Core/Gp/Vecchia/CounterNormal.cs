@@ -17,7 +17,7 @@ namespace QuakeGrid.Core.Gp.Vecchia;
 /// A sweep hashes each site once and then pays one mix per (site, event).
 /// </para>
 /// </summary>
-public static class CounterNormal
+public static partial class CounterNormal
 {
     private const ulong Gamma = 0x9e3779b97f4a7c15UL;
     private const ulong IndexSalt = 0xd1b54a32d192ed03UL;
