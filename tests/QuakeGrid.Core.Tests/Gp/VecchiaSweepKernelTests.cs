@@ -13,14 +13,14 @@ namespace QuakeGrid.Core.Tests.Gp;
 public sealed class VecchiaSweepKernelTests
 {
     /// <summary>
-    /// 4.2 M (key, site) pairs: the batch equals the scalar draw in every lane, on the AVX-512 path (where the machine
+    /// 4.3 M (key, site) pairs: the batch equals the scalar draw in every lane, on the AVX-512 path (where the machine
     /// has it) and on the lane-by-lane path, for batch lengths that are and are not multiples of eight. The pairs cover
     /// the wedge and tail slow paths (≈ 2.8 % of draws, counted with the Ziggurat's own fast-path test).
     /// </summary>
     [Fact]
     public void BatchDrawsEqualScalarDrawsBitForBit()
     {
-        const int keysPerSite = 64, sites = 65_536;
+        const int keysPerSite = 100, sites = 65_536;
         var keys = new ulong[keysPerSite];
         for (var q = 0; q < keysPerSite; q++) keys[q] = SeedDerivation.Derive(20261123, q, "within");
         var vec = new double[keysPerSite];
@@ -30,7 +30,8 @@ public sealed class VecchiaSweepKernelTests
         for (var s = 0; s < sites; s++)
         {
             var hash = CounterNormal.SiteHash(s * 7919L + 3);
-            var n = s % 5 == 0 ? 13 + s % 50 : keysPerSite; // also lengths with a remainder of one to seven lanes
+            // 64 lanes, lengths with a remainder of one to seven lanes, and more than one 64-lane chunk
+            var n = s % 5 == 0 ? 13 + s % 50 : s % 5 == 1 ? keysPerSite : 64;
             var k = keys.AsSpan(0, n);
             CounterNormal.DrawHashedCore(k, hash, vec, vector: CounterNormal.BatchAccelerated);
             CounterNormal.DrawHashedCore(k, hash, lane, vector: false);
