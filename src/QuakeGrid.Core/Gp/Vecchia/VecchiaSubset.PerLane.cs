@@ -69,52 +69,62 @@ public sealed partial class VecchiaSubset
         var we = keys.Length;
         var m = _m;
         var nf = _weights.Length;
-        var groups = lanes / 4;
         Span<int> idx = stackalloc int[lanes];
         f.CopyTo(idx);
         var gather = Avx2.IsSupported;
+        var vector = CounterNormal.BatchAccelerated;
         fixed (double* py = y, pw = weights, psd = sdAll)
         fixed (int* pn = _neighbours[0], pcount = _count, pidx = idx)
-        fixed (ulong* pkey = keys, phash = _siteHash)
+        fixed (ulong* phash = _siteHash)
         {
             foreach (var i in rows)
             {
                 var row = py + (long)i * width;
-                var hash = phash[i];
                 var sdRow = psd + (long)i * nf;
-                for (var q = 0; q < we; q++) row[q] = sdRow[pidx[q]] * CounterNormal.DrawHashed(pkey[q], hash);
+                CounterNormal.DrawHashedCore(keys, phash[i], new Span<double>(row, we), vector);
+                for (var q = 0; q < we; q++) row[q] = sdRow[pidx[q]] * row[q];
                 for (var q = we; q < lanes; q++) row[q] = 0;
                 var k = pcount[i];
                 var ni = pn + (long)i * m;
                 var wi = pw + (long)i * m * nf;
-                var t = 0;
-                for (; t + 1 < k; t += 2)
-                {
-                    var r0 = py + (long)ni[t] * width;
-                    var r1 = py + (long)ni[t + 1] * width;
-                    var w0 = wi + (long)t * nf;
-                    var w1 = w0 + nf;
-                    for (var g = 0; g < groups; g++)
-                    {
-                        var q = g * 4;
-                        var b0 = Weights(w0, pidx + q, gather);
-                        var b1 = Weights(w1, pidx + q, gather);
-                        (Vector256.Load(row + q) + b0 * Vector256.Load(r0 + q) + b1 * Vector256.Load(r1 + q)).Store(row + q);
-                    }
-                }
-                if (t < k)
-                {
-                    var r0 = py + (long)ni[t] * width;
-                    var w0 = wi + (long)t * nf;
-                    for (var g = 0; g < groups; g++)
-                    {
-                        var q = g * 4;
-                        var b0 = Weights(w0, pidx + q, gather);
-                        (Vector256.Load(row + q) + b0 * Vector256.Load(r0 + q)).Store(row + q);
-                    }
-                }
+                var q0 = 0;
+                for (; q0 + 16 <= lanes; q0 += 16) PerLaneBlock16(row + q0, wi, nf, pidx + q0, ni, k, py + q0, width, gather);
+                for (; q0 < lanes; q0 += 4) PerLaneBlock4(row + q0, wi, nf, pidx + q0, ni, k, py + q0, width, gather);
             }
         }
+    }
+
+    /// <summary>
+    /// Sixteen lanes of one row kept in registers across the neighbours: acc = row (sqrt(d)·z), acc = acc + b_t·y_t in
+    /// slot order with each lane's own weight — per lane the operations of <see cref="Sweep"/>.
+    /// </summary>
+    private static unsafe void PerLaneBlock16(double* row, double* w, int nf, int* f, int* n, int k, double* y, int width, bool gather)
+    {
+        var a0 = Vector256.Load(row);
+        var a1 = Vector256.Load(row + 4);
+        var a2 = Vector256.Load(row + 8);
+        var a3 = Vector256.Load(row + 12);
+        for (var t = 0; t < k; t++)
+        {
+            var r = y + (long)n[t] * width;
+            var wt = w + (long)t * nf;
+            a0 += Weights(wt, f, gather) * Vector256.Load(r);
+            a1 += Weights(wt, f + 4, gather) * Vector256.Load(r + 4);
+            a2 += Weights(wt, f + 8, gather) * Vector256.Load(r + 8);
+            a3 += Weights(wt, f + 12, gather) * Vector256.Load(r + 12);
+        }
+        a0.Store(row);
+        a1.Store(row + 4);
+        a2.Store(row + 8);
+        a3.Store(row + 12);
+    }
+
+    /// <summary><see cref="PerLaneBlock16"/> for four lanes.</summary>
+    private static unsafe void PerLaneBlock4(double* row, double* w, int nf, int* f, int* n, int k, double* y, int width, bool gather)
+    {
+        var a = Vector256.Load(row);
+        for (var t = 0; t < k; t++) a += Weights(w + (long)t * nf, f, gather) * Vector256.Load(y + (long)n[t] * width);
+        a.Store(row);
     }
 
     /// <summary>The four lanes' weights w[f_q] of one (row, neighbour) slot.</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace QuakeGrid.Core.Gp.Vecchia;
 
 /// <summary>
@@ -169,6 +167,12 @@ public sealed partial class VecchiaSubset
     /// <c>y[row·width + e] = sqrt(d)·z(keys[e], site) + Σ b·y[neighbour·width + e]</c> with z from <see cref="CounterNormal"/>
     /// keyed by the site's global index. Lanes from keys.Length up to the next multiple of 4 are set to 0; width is a
     /// multiple of 4 and <paramref name="y"/> holds <see cref="Count"/>·width values.
+    /// <para>
+    /// Per row the innovations of all lanes are drawn in one batch, then each block of lanes is kept in registers
+    /// (<see cref="RowAccumulator"/>) while the neighbours are added one by one in slot order:
+    /// acc = sqrt(d)·z, acc = acc + b_k·y_c(k) for k = 1..m — per lane the same IEEE operations in the same order as
+    /// any scalar or whole-field sweep, so the bits do not depend on the block width or the instruction set.
+    /// </para>
     /// </summary>
     public unsafe void Sweep(int factor, ReadOnlySpan<int> rows, ReadOnlySpan<ulong> keys, int width, double[] y)
     {
@@ -178,36 +182,17 @@ public sealed partial class VecchiaSubset
         var lanes = (we + 3) & ~3;
         var m = _m;
         var nbr = _neighbours[_sharedNeighbours ? 0 : factor];
+        var vector = CounterNormal.BatchAccelerated;
         fixed (double* py = y, pb = _weights[factor], psd = _sd[factor])
         fixed (int* pn = nbr, pcount = _count)
-        fixed (ulong* pkey = keys, phash = _siteHash)
+        fixed (ulong* phash = _siteHash)
         {
             foreach (var i in rows)
             {
                 var row = py + (long)i * width;
-                var sd = psd[i];
-                var hash = phash[i];
-                for (var q = 0; q < we; q++) row[q] = sd * CounterNormal.DrawHashed(pkey[q], hash);
+                CounterNormal.DrawHashedCore(keys, phash[i], new Span<double>(row, we), vector);
                 for (var q = we; q < lanes; q++) row[q] = 0;
-                var k = pcount[i];
-                var bi = pb + (long)i * m;
-                var ni = pn + (long)i * m;
-                var t = 0;
-                for (; t + 1 < k; t += 2)
-                {
-                    var r0 = py + (long)ni[t] * width;
-                    var r1 = py + (long)ni[t + 1] * width;
-                    var b0 = Vector256.Create(bi[t]);
-                    var b1 = Vector256.Create(bi[t + 1]);
-                    for (var q = 0; q < lanes; q += 4)
-                        (Vector256.Load(row + q) + b0 * Vector256.Load(r0 + q) + b1 * Vector256.Load(r1 + q)).Store(row + q);
-                }
-                if (t < k)
-                {
-                    var r0 = py + (long)ni[t] * width;
-                    var b0 = Vector256.Create(bi[t]);
-                    for (var q = 0; q < lanes; q += 4) (Vector256.Load(row + q) + b0 * Vector256.Load(r0 + q)).Store(row + q);
-                }
+                RowAccumulator.Sum(row, lanes, psd[i], pb + (long)i * m, pn + (long)i * m, pcount[i], py, width);
             }
         }
     }
