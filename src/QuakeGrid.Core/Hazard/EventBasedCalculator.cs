@@ -56,7 +56,9 @@ public static class EventBasedCalculator
 
     /// <summary>
     /// Simulates every occurring rupture of <paramref name="plan"/> for <paramref name="tile"/> in batches (about 8 per
-    /// thread, contiguous ranges), in parallel, and sums the counts.
+    /// thread, contiguous ranges), in parallel, and sums the counts: each worker adds its batches into its own count arrays
+    /// (<see cref="EventBasedTile.SimulateInto"/>), which are summed at the end (integers, so the sum is exact whatever
+    /// the thread that ran a batch).
     /// </summary>
     public static TileCounts Run(EventBasedPlan plan, EventBasedTile tile, int maxDegreeOfParallelism = -1,
         IProgress<HazardProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -66,18 +68,27 @@ public static class EventBasedCalculator
         var threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         var n = plan.RuptureCount;
         var batches = Math.Max(1, Math.Min(n, threads * 8));
-        var results = new TileCounts[batches];
+        var partials = new List<TileCounts>();
         long eventsDone = 0;
-        Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = threads }, i =>
-        {
-            var first = (int)((long)n * i / batches);
-            var last = (int)((long)n * (i + 1) / batches);
-            results[i] = tile.Simulate(first, last - first, cancellationToken);
-            var done = Interlocked.Add(ref eventsDone, results[i].Events);
-            progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, done, plan.EventCount));
-        });
-        var total = results[0];
-        for (var i = 1; i < batches; i++) total = total.Add(results[i]);
+        Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = threads },
+            () => (TileCounts?)null,
+            (i, _, acc) =>
+            {
+                var first = (int)((long)n * i / batches);
+                var last = (int)((long)n * (i + 1) / batches);
+                var before = acc?.Events ?? 0;
+                acc = acc is null ? tile.Simulate(first, last - first, cancellationToken) : tile.SimulateInto(acc, first, last - first, cancellationToken);
+                var done = Interlocked.Add(ref eventsDone, acc.Events - before);
+                progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, done, plan.EventCount));
+                return acc;
+            },
+            acc =>
+            {
+                if (acc is null) return;
+                lock (partials) partials.Add(acc);
+            });
+        var total = partials[0];
+        for (var i = 1; i < partials.Count; i++) total = total.Add(partials[i]);
         progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, plan.EventCount, plan.EventCount));
         return total;
     }

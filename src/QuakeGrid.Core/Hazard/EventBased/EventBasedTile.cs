@@ -96,8 +96,48 @@ public sealed class EventBasedTile
     /// </summary>
     public TileCounts Simulate(int firstRupture, int count, CancellationToken ct = default)
     {
+        CheckRange(firstRupture, count);
+        var counts = new long[_plan.BranchCount][][];
+        for (var b = 0; b < counts.Length; b++)
+        {
+            counts[b] = new long[_bins.Length][];
+            for (var k = 0; k < _bins.Length; k++) counts[b][k] = new long[_sites.Length * _bins[k].Levels];
+        }
+        return Run(firstRupture, count, new TileCounts(counts, 0, 0), ct);
+    }
+
+    /// <summary>
+    /// <see cref="Simulate"/> adding the counts into <paramref name="into"/>'s arrays (counts of this tile, e.g. from an
+    /// earlier call) instead of new ones: returns a record over the same arrays with the site-events and events summed.
+    /// Integer counts, so the result equals the sum of separate calls; saves allocating and adding count arrays per batch.
+    /// Not thread-safe for one <paramref name="into"/>.
+    /// </summary>
+    public TileCounts SimulateInto(TileCounts into, int firstRupture, int count, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        CheckRange(firstRupture, count);
+        var c = into.Counts;
+        if (c.Length != _plan.BranchCount) throw new ArgumentException($"counts for {c.Length} branches, the plan has {_plan.BranchCount}", nameof(into));
+        for (var b = 0; b < c.Length; b++)
+        {
+            if (c[b].Length != _bins.Length) throw new ArgumentException($"counts for {c[b].Length} IMTs, the plan has {_bins.Length}", nameof(into));
+            for (var k = 0; k < _bins.Length; k++)
+                if (c[b][k].Length != _sites.Length * _bins[k].Levels)
+                    throw new ArgumentException($"counts of branch {b}, IMT {k} hold {c[b][k].Length} values, the tile needs {_sites.Length} sites × {_bins[k].Levels} levels", nameof(into));
+        }
+        return Run(firstRupture, count, into, ct);
+    }
+
+    private void CheckRange(int firstRupture, int count)
+    {
         if (firstRupture < 0 || count < 0 || firstRupture > _plan.RuptureCount - count)
             throw new ArgumentOutOfRangeException(nameof(count), $"rupture range [{firstRupture}, {firstRupture + count}) outside [0, {_plan.RuptureCount})");
+    }
+
+    private TileCounts Run(int firstRupture, int count, TileCounts into, CancellationToken ct)
+    {
+        var call0 = Stopwatch.GetTimestamp();
+        var cpu0 = ThreadCpuTime.Now();
         if (!_pool.TryTake(out var ws))
             ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
         try
@@ -108,12 +148,7 @@ public sealed class EventBasedTile
             var keys = new ulong[count];
             for (var i = 0; i < count; i++) { order[i] = firstRupture + i; keys[i] = occ.SpatialKeys[firstRupture + i]; }
             Array.Sort(keys, order); // ties: ruptures with equal keys are independent, their relative order changes no count
-            var counts = new long[_plan.BranchCount][][];
-            for (var b = 0; b < counts.Length; b++)
-            {
-                counts[b] = new long[_bins.Length][];
-                for (var k = 0; k < _bins.Length; k++) counts[b][k] = new long[_sites.Length * _bins[k].Levels];
-            }
+            var counts = into.Counts;
             foreach (var r in order)
             {
                 var n = occ.Occurrences[r];
@@ -126,14 +161,15 @@ public sealed class EventBasedTile
                     {
                         ct.ThrowIfCancellationRequested();
                         Flush(ws);
-                        if (ws.HistEvents > int.MaxValue - 2L * _width) Drain(ws, counts);
+                        if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts);
                     }
                 }
             }
             Flush(ws);
             Drain(ws, counts);
-            Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents);
-            return new TileCounts(counts, ws.SiteEvents, ws.Events);
+            Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents,
+                Stopwatch.GetTimestamp() - call0, ThreadCpuTime.Now() - cpu0);
+            return into with { SiteEvents = into.SiteEvents + ws.SiteEvents, Events = into.Events + ws.Events };
         }
         finally
         {
@@ -201,13 +237,15 @@ public sealed class EventBasedTile
     /// <summary>Adds the histograms' exceedance counts to <paramref name="counts"/> and clears them.</summary>
     private void Drain(TileWorkspace ws, long[][][] counts)
     {
-        for (var b = 0; b < counts.Length; b++)
-        for (var k = 0; k < _bins.Length; k++)
-        {
-            _bins[k].AddExceedanceCounts(ws.Hist[b][k], counts[b][k]);
-            Array.Clear(ws.Hist[b][k]);
-        }
+        if (ws.HistEvents > 0)
+            for (var b = 0; b < counts.Length; b++)
+            for (var k = 0; k < _bins.Length; k++)
+            {
+                _bins[k].AddExceedanceCounts(ws.Hist[b][k], counts[b][k]);
+                Array.Clear(ws.Hist[b][k]);
+            }
         ws.HistEvents = 0;
+        ws.HistDirty = false;
     }
 
     /// <summary>Selects the rupture's sites, evaluates the GMMs for them and assigns lanes to its events.</summary>
@@ -261,6 +299,7 @@ public sealed class EventBasedTile
         if (ws.SegmentCount == 0) { ws.Lanes = 0; ws.ArenaUsed = 0; return; }
         var lanes = ws.Lanes;
         ws.HistEvents += lanes;
+        ws.HistDirty = true;
         var t0 = Stopwatch.GetTimestamp();
         // Rows to compute: the union of the segments' sites, closed under dependency when correlated.
         var maxRow = -1;
@@ -286,7 +325,6 @@ public sealed class EventBasedTile
             }
             var keys = ws.Keys.AsSpan(0, lanes);
             FillFields(k, rows, keys, ws.LaneDraw, ws.Y);
-            Transpose(ws, rows, lanes);
             var t1 = Stopwatch.GetTimestamp();
             ws.FieldTicks += t1 - t0;
             ws.FieldValues += (long)nRows * lanes;
@@ -305,48 +343,22 @@ public sealed class EventBasedTile
         ws.ArenaUsed = 0;
     }
 
-    /// <summary>Copies the computed rows of <see cref="TileWorkspace.Y"/> (row-major) to <see cref="TileWorkspace.T"/> (lane-major).</summary>
-    private unsafe void Transpose(TileWorkspace ws, ReadOnlySpan<int> rows, int lanes)
+    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term), the
+    /// field read from the sweep buffer <see cref="TileWorkspace.Y"/> (see <see cref="HistogramCounting"/>).</summary>
+    private static unsafe void Count(TileWorkspace ws, LevelBins bins, ushort[] hist, double[] mu, double[]? tau, double[] phi)
     {
-        var c = (long)ws.FieldRows;
-        var w = _width;
-        fixed (double* py = ws.Y, pt = ws.T)
-        {
-            foreach (var r in rows)
-            {
-                var src = py + (long)r * w;
-                var dst = pt + r;
-                for (var q = 0; q < lanes; q++) dst[q * c] = src[q];
-            }
-        }
-    }
-
-    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term).</summary>
-    private static unsafe void Count(TileWorkspace ws, LevelBins bins, int[] hist, double[] mu, double[]? tau, double[] phi)
-    {
-        var nbin = bins.Bins;
         var segments = ws.Segments;
-        var rowsPerLane = (long)ws.FieldRows;
-        fixed (int* ph = hist)
-        fixed (double* pmu = mu, ptau = tau, pphi = phi, pt = ws.T, peta = ws.Eta)
+        var width = ws.Width;
+        fixed (ushort* ph = hist)
+        fixed (double* pmu = mu, ptau = tau, pphi = phi, py = ws.Y, peta = ws.Eta)
         fixed (int* psite = ws.Site, prow = ws.FieldRow)
         {
             for (var g = 0; g < ws.SegmentCount; g++)
             {
                 var seg = segments[g];
-                var ne = seg.Events;
-                var eta = peta + seg.Lane;
-                var lane0 = pt + seg.Lane * rowsPerLane;
-                var end = seg.Offset + seg.Sites;
-                for (var j = seg.Offset; j < end; j++)
-                {
-                    var y = lane0 + prow[j];
-                    var h = ph + (long)psite[j] * nbin;
-                    var mj = pmu[j];
-                    var tj = ptau is null ? 0.0 : ptau[j];
-                    var pj = pphi[j];
-                    for (var q = 0; q < ne; q++) h[bins.Bin(mj + tj * eta[q] + pj * y[q * rowsPerLane])]++;
-                }
+                var o = seg.Offset;
+                HistogramCounting.Count(bins, ph, psite + o, prow + o, pmu + o, ptau is null ? null : ptau + o, pphi + o, seg.Sites,
+                    py + seg.Lane, width, peta + seg.Lane, seg.Events);
             }
         }
     }
