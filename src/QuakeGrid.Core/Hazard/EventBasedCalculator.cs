@@ -56,7 +56,8 @@ public static class EventBasedCalculator
 
     /// <summary>
     /// Simulates every occurring rupture of <paramref name="plan"/> for <paramref name="tile"/> in batches (about 8 per
-    /// thread, contiguous ranges), in parallel, and sums the counts: each worker adds its batches into its own count arrays
+    /// thread, contiguous ranges), in parallel, and sums the counts: each of the (up to) <paramref name="maxDegreeOfParallelism"/>
+    /// workers takes batches in turn and adds them into its own count arrays
     /// (<see cref="EventBasedTile.SimulateInto"/>), which are summed at the end (integers, so the sum is exact whatever
     /// the thread that ran a batch).
     /// </summary>
@@ -68,27 +69,31 @@ public static class EventBasedCalculator
         var threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         var n = plan.RuptureCount;
         var batches = Math.Max(1, Math.Min(n, threads * 8));
-        var partials = new List<TileCounts>();
+        var workers = Math.Min(threads, batches);
+        var partials = new TileCounts?[workers];
         long eventsDone = 0;
-        Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = threads },
-            () => (TileCounts?)null,
-            (i, _, acc) =>
+        var next = -1;
+        // One accumulator per worker (not per Parallel.For replica, which may restart many times): batches are taken in
+        // turn from a shared counter.
+        Parallel.For(0, workers, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers }, w =>
+        {
+            TileCounts? acc = null;
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < batches)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var first = (int)((long)n * i / batches);
                 var last = (int)((long)n * (i + 1) / batches);
                 var before = acc?.Events ?? 0;
                 acc = acc is null ? tile.Simulate(first, last - first, cancellationToken) : tile.SimulateInto(acc, first, last - first, cancellationToken);
                 var done = Interlocked.Add(ref eventsDone, acc.Events - before);
                 progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, done, plan.EventCount));
-                return acc;
-            },
-            acc =>
-            {
-                if (acc is null) return;
-                lock (partials) partials.Add(acc);
-            });
-        var total = partials[0];
-        for (var i = 1; i < partials.Count; i++) total = total.Add(partials[i]);
+            }
+            partials[w] = acc;
+        });
+        var parts = partials.OfType<TileCounts>().ToArray();
+        var total = parts[0];
+        for (var i = 1; i < parts.Length; i++) total = total.Add(parts[i]);
         progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, plan.EventCount, plan.EventCount));
         return total;
     }

@@ -168,7 +168,7 @@ public sealed class EventBasedTile
             Flush(ws);
             Drain(ws, counts);
             Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents,
-                Stopwatch.GetTimestamp() - call0, ThreadCpuTime.Now() - cpu0);
+                Stopwatch.GetTimestamp() - call0, ThreadCpuTime.Now() - cpu0, ws.CountCpuNs);
             return into with { SiteEvents = into.SiteEvents + ws.SiteEvents, Events = into.Events + ws.Events };
         }
         finally
@@ -329,12 +329,14 @@ public sealed class EventBasedTile
             ws.FieldTicks += t1 - t0;
             ws.FieldValues += (long)nRows * lanes;
             var bins = _bins[k];
+            var c0 = ThreadCpuTime.Now();
             for (var b = 0; b < nb; b++)
             {
                 // GMMs with only a total sigma: ln y = μ + 0·η + σ·ε, bit-identical to μ + σ·ε.
                 var totalOnly = _plan.TotalSigmaOnly[b][k];
                 Count(ws, bins, ws.Hist[b][k], ws.Mu[b][k], totalOnly ? null : ws.Tau[b][k], totalOnly ? ws.Sigma[b][k] : ws.Phi[b][k]);
             }
+            ws.CountCpuNs += ThreadCpuTime.Now() - c0;
             t0 = Stopwatch.GetTimestamp();
             ws.CountTicks += t0 - t1;
         }

@@ -119,7 +119,8 @@ internal sealed class LevelBins
         }
     }
 
-    /// <summary><see cref="AddExceedanceCounts(ReadOnlySpan{int}, Span{long})"/> for 16-bit histograms.</summary>
+    /// <summary><see cref="AddExceedanceCounts(ReadOnlySpan{int}, Span{long})"/> for 16-bit histograms; sites without
+    /// events are skipped (their counts are not touched).</summary>
     public void AddExceedanceCounts(ReadOnlySpan<ushort> histogram, Span<long> counts)
     {
         var nb = Bins;
@@ -128,6 +129,7 @@ internal sealed class LevelBins
         for (var s = 0; s < sites; s++)
         {
             var h = histogram.Slice(s * nb, nb);
+            if (!h.ContainsAnyExcept((ushort)0)) continue; // no event reached the site
             var c = counts.Slice(s * nl, nl);
             long above = 0;
             for (var l = nl - 1; l >= 0; l--)

@@ -63,6 +63,8 @@ internal sealed class TileWorkspace
     public long Events { get; set; }
     // Profile ticks of the current call.
     public long DistanceTicks, GmmTicks, FieldTicks, CountTicks, FieldValues;
+    /// <summary>Thread CPU time of the counting, ns (<see cref="ThreadCpuTime"/>).</summary>
+    public long CountCpuNs;
     /// <summary>[branch][imt][localSite · bins + bin], 16-bit (a quarter of the memory traffic of 64-bit counts, so the
     /// histograms of a sweep's sites stay in cache); drained into 64-bit exceedance counts before <see cref="HistEvents"/>
     /// could overflow them (<see cref="MaxHistEvents"/>).</summary>
@@ -132,7 +134,7 @@ internal sealed class TileWorkspace
         if (HistDirty) foreach (var hb in Hist) foreach (var h in hb) Array.Clear(h);
         HistDirty = false;
         SegmentCount = 0; Lanes = 0; ArenaUsed = 0; SiteEvents = 0; Events = 0; HistEvents = 0;
-        DistanceTicks = 0; GmmTicks = 0; FieldTicks = 0; CountTicks = 0; FieldValues = 0;
+        DistanceTicks = 0; GmmTicks = 0; FieldTicks = 0; CountTicks = 0; FieldValues = 0; CountCpuNs = 0;
     }
 
     /// <summary>One rupture's events in the current sweep: lanes [Lane, Lane + Events), arena [Offset, Offset + Sites).</summary>
