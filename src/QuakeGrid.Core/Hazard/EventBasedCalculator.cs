@@ -57,8 +57,8 @@ public static class EventBasedCalculator
     /// <summary>
     /// Simulates every occurring rupture of <paramref name="plan"/> for <paramref name="tile"/> in batches (about 8 per
     /// thread, contiguous ranges), in parallel, and sums the counts: each of the (up to) <paramref name="maxDegreeOfParallelism"/>
-    /// workers takes batches in turn and adds them into its own count arrays
-    /// (<see cref="EventBasedTile.SimulateInto"/>), which are summed at the end (integers, so the sum is exact whatever
+    /// workers takes batches in turn and adds them into its own count arrays on
+    /// one workspace, draining its histograms once (<see cref="EventBasedTile.SimulateInto(TileCounts, int, int, CancellationToken)"/>); the arrays are summed at the end (integers, so the sum is exact whatever
     /// the thread that ran a batch).
     /// </summary>
     public static TileCounts Run(EventBasedPlan plan, EventBasedTile tile, int maxDegreeOfParallelism = -1,
@@ -73,23 +73,24 @@ public static class EventBasedCalculator
         var partials = new TileCounts?[workers];
         long eventsDone = 0;
         var next = -1;
-        // One accumulator per worker (not per Parallel.For replica, which may restart many times): batches are taken in
-        // turn from a shared counter.
+        // One accumulator per worker (not per batch or Parallel.For replica): batches are taken in turn from a shared counter.
         Parallel.For(0, workers, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers }, w =>
         {
-            TileCounts? acc = null;
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < batches)
+            long reported = 0;
+            (int, int)? Next(long eventsSoFar)
             {
+                var done = Interlocked.Add(ref eventsDone, eventsSoFar - reported);
+                if (eventsSoFar > reported)
+                    progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, done, plan.EventCount));
+                reported = eventsSoFar;
                 cancellationToken.ThrowIfCancellationRequested();
+                var i = Interlocked.Increment(ref next);
+                if (i >= batches) return null;
                 var first = (int)((long)n * i / batches);
                 var last = (int)((long)n * (i + 1) / batches);
-                var before = acc?.Events ?? 0;
-                acc = acc is null ? tile.Simulate(first, last - first, cancellationToken) : tile.SimulateInto(acc, first, last - first, cancellationToken);
-                var done = Interlocked.Add(ref eventsDone, acc.Events - before);
-                progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, done, plan.EventCount));
+                return (first, last - first);
             }
-            partials[w] = acc;
+            partials[w] = tile.SimulateInto(tile.EmptyCounts(), Next, cancellationToken);
         });
         var parts = partials.OfType<TileCounts>().ToArray();
         var total = parts[0];

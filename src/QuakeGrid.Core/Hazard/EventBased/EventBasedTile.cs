@@ -97,13 +97,19 @@ public sealed class EventBasedTile
     public TileCounts Simulate(int firstRupture, int count, CancellationToken ct = default)
     {
         CheckRange(firstRupture, count);
+        return SimulateInto(EmptyCounts(), firstRupture, count, ct);
+    }
+
+    /// <summary>Zero counts of this tile's shape (<c>[branch][imt][localSite · levels + l]</c>), no events.</summary>
+    public TileCounts EmptyCounts()
+    {
         var counts = new long[_plan.BranchCount][][];
         for (var b = 0; b < counts.Length; b++)
         {
             counts[b] = new long[_bins.Length][];
             for (var k = 0; k < _bins.Length; k++) counts[b][k] = new long[_sites.Length * _bins[k].Levels];
         }
-        return Run(firstRupture, count, new TileCounts(counts, 0, 0), ct);
+        return new TileCounts(counts, 0, 0);
     }
 
     /// <summary>
@@ -114,8 +120,20 @@ public sealed class EventBasedTile
     /// </summary>
     public TileCounts SimulateInto(TileCounts into, int firstRupture, int count, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(into);
         CheckRange(firstRupture, count);
+        var taken = false;
+        return SimulateInto(into, _ => { if (taken) return null; taken = true; return (firstRupture, count); }, ct);
+    }
+
+    /// <summary>
+    /// <see cref="SimulateInto(TileCounts, int, int, CancellationToken)"/> for the rupture ranges that
+    /// <paramref name="nextBatch"/> hands out until it returns null (its argument: events simulated so far by this call, for
+    /// progress), on one workspace whose histograms are drained into <paramref name="into"/> once at the end (or when full)
+    /// instead of once per range.
+    /// </summary>
+    internal TileCounts SimulateInto(TileCounts into, Func<long, (int FirstRupture, int Count)?> nextBatch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(into);
         var c = into.Counts;
         if (c.Length != _plan.BranchCount) throw new ArgumentException($"counts for {c.Length} branches, the plan has {_plan.BranchCount}", nameof(into));
         for (var b = 0; b < c.Length; b++)
@@ -125,17 +143,6 @@ public sealed class EventBasedTile
                 if (c[b][k].Length != _sites.Length * _bins[k].Levels)
                     throw new ArgumentException($"counts of branch {b}, IMT {k} hold {c[b][k].Length} values, the tile needs {_sites.Length} sites × {_bins[k].Levels} levels", nameof(into));
         }
-        return Run(firstRupture, count, into, ct);
-    }
-
-    private void CheckRange(int firstRupture, int count)
-    {
-        if (firstRupture < 0 || count < 0 || firstRupture > _plan.RuptureCount - count)
-            throw new ArgumentOutOfRangeException(nameof(count), $"rupture range [{firstRupture}, {firstRupture + count}) outside [0, {_plan.RuptureCount})");
-    }
-
-    private TileCounts Run(int firstRupture, int count, TileCounts into, CancellationToken ct)
-    {
         var call0 = Stopwatch.GetTimestamp();
         var cpu0 = ThreadCpuTime.Now();
         if (!_pool.TryTake(out var ws))
@@ -143,30 +150,12 @@ public sealed class EventBasedTile
         try
         {
             ws.Reset();
-            var occ = _plan.Occurring;
-            var order = new int[count];
-            var keys = new ulong[count];
-            for (var i = 0; i < count; i++) { order[i] = firstRupture + i; keys[i] = occ.SpatialKeys[firstRupture + i]; }
-            Array.Sort(keys, order); // ties: ruptures with equal keys are independent, their relative order changes no count
-            var counts = into.Counts;
-            foreach (var r in order)
+            while (nextBatch(ws.Events) is { } batch)
             {
-                var n = occ.Occurrences[r];
-                for (var e = 0; e < n;)
-                {
-                    var take = Math.Min(_width - ws.Lanes, n - e);
-                    AddSegment(ws, r, e, take);
-                    e += take;
-                    if (ws.Lanes == _width)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        Flush(ws);
-                        if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts);
-                    }
-                }
+                CheckRange(batch.FirstRupture, batch.Count);
+                SimulateBatch(ws, batch.FirstRupture, batch.Count, c, ct);
             }
-            Flush(ws);
-            Drain(ws, counts);
+            Drain(ws, c);
             Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents,
                 Stopwatch.GetTimestamp() - call0, ThreadCpuTime.Now() - cpu0, ws.CountCpuNs);
             return into with { SiteEvents = into.SiteEvents + ws.SiteEvents, Events = into.Events + ws.Events };
@@ -175,6 +164,41 @@ public sealed class EventBasedTile
         {
             _pool.Add(ws);
         }
+    }
+
+    private void CheckRange(int firstRupture, int count)
+    {
+        if (firstRupture < 0 || count < 0 || firstRupture > _plan.RuptureCount - count)
+            throw new ArgumentOutOfRangeException(nameof(count), $"rupture range [{firstRupture}, {firstRupture + count}) outside [0, {_plan.RuptureCount})");
+    }
+
+    /// <summary>The events of one rupture range, in sweeps; the last partial sweep is flushed, the histograms not drained
+    /// unless full.</summary>
+    private void SimulateBatch(TileWorkspace ws, int firstRupture, int count, long[][][] counts, CancellationToken ct)
+    {
+        var occ = _plan.Occurring;
+        var order = new int[count];
+        var keys = new ulong[count];
+        for (var i = 0; i < count; i++) { order[i] = firstRupture + i; keys[i] = occ.SpatialKeys[firstRupture + i]; }
+        Array.Sort(keys, order); // ties: ruptures with equal keys are independent, their relative order changes no count
+        foreach (var r in order)
+        {
+            var n = occ.Occurrences[r];
+            for (var e = 0; e < n;)
+            {
+                var take = Math.Min(_width - ws.Lanes, n - e);
+                AddSegment(ws, r, e, take);
+                e += take;
+                if (ws.Lanes == _width)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    Flush(ws);
+                    if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts);
+                }
+            }
+        }
+        Flush(ws);
+        if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts);
     }
 
     /// <summary>
