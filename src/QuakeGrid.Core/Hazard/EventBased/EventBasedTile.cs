@@ -116,7 +116,8 @@ public sealed class EventBasedTile
     /// <see cref="Simulate"/> adding the counts into <paramref name="into"/>'s arrays (counts of this tile, e.g. from an
     /// earlier call) instead of new ones: returns a record over the same arrays with the site-events and events summed.
     /// Integer counts, so the result equals the sum of separate calls; saves allocating and adding count arrays per batch.
-    /// Not thread-safe for one <paramref name="into"/>.
+    /// Not thread-safe for one <paramref name="into"/>; if the call throws (e.g. cancelled), <paramref name="into"/>'s arrays
+    /// may hold part of its counts.
     /// </summary>
     public TileCounts SimulateInto(TileCounts into, int firstRupture, int count, CancellationToken ct = default)
     {
