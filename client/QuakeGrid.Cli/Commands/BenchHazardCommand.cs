@@ -133,10 +133,16 @@ public static class NepalHazardBenchmark
         var tile = EventBasedTile.Create(plan, Enumerable.Range(0, job.Sites.Count).ToArray());
         var tTile = sw.Elapsed;
         sw.Restart();
-        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var proc0 = Process.GetCurrentProcess();
+        var cpu0 = proc0.TotalProcessorTime;
+        var user0 = proc0.UserProcessorTime;
+        var (gc0, pause0, alloc0) = (GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var counts = EventBasedCalculator.Run(plan, tile, threads);
         var tSim = sw.Elapsed;
-        var simCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+        var proc1 = Process.GetCurrentProcess();
+        var simCpu = proc1.TotalProcessorTime - cpu0;
+        var simUser = proc1.UserProcessorTime - user0;
+        var (gc1, pause1, alloc1) = (GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         sw.Restart();
         var curves = EventBasedCurves.FromCounts(plan, counts.Counts);
         var tCurves = sw.Elapsed;
@@ -165,6 +171,7 @@ public static class NepalHazardBenchmark
         o.WriteLine(string.Create(inv, $"per CPU second of simulate: {counts.SiteEvents / simCpu.TotalSeconds / 1e6:F1} M site-events within maximum_distance ({2 * counts.SiteEvents / simCpu.TotalSeconds / 1e6:F1} M/s on 2 fully available cores)"));
         var cpu = p.Distances + p.Gmm + p.Fields + p.Counting;
         o.WriteLine(string.Create(inv, $"simulate CPU breakdown (s, summed over threads): distances {p.Distances.TotalSeconds:F2}, GMM {p.Gmm.TotalSeconds:F2}, fields {p.Fields.TotalSeconds:F2}, counting {p.Counting.TotalSeconds:F2} (sum {cpu.TotalSeconds:F2}); field values {p.FieldValues:N0} = {(double)p.FieldValues / Math.Max(1, counts.SiteEvents * job.Imtls.Count):F2} per site-event-IMT"));
+        o.WriteLine(string.Create(inv, $"simulate CPU beyond the breakdown: rest of the tile calls {(p.Calls - cpu).TotalSeconds:F2} s (Stopwatch; sorting, seeds, draining, count arrays); tile calls' thread CPU {(TileProfile.ThreadCpuAvailable ? p.ThreadCpu.TotalSeconds.ToString("F2", inv) : "n/a")} s of {p.Calls.TotalSeconds:F2} s Stopwatch (counting {(TileProfile.ThreadCpuAvailable ? p.CountingCpu.TotalSeconds.ToString("F2", inv) : "n/a")} s); process CPU {simCpu.TotalSeconds:F2} s (user {simUser.TotalSeconds:F2}, system {(simCpu - simUser).TotalSeconds:F2}); GC {gc1 - gc0} collections, {(pause1 - pause0).TotalSeconds:F2} s paused, {(alloc1 - alloc0) / 1048576.0:N0} MiB allocated"));
 
         // The halo depends only on the Vecchia structure; a posterior plan would compute every draw's closure rows per tile.
         if (plan.Correlated && plan.Posterior is null)

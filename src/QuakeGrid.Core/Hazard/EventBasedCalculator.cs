@@ -56,7 +56,10 @@ public static class EventBasedCalculator
 
     /// <summary>
     /// Simulates every occurring rupture of <paramref name="plan"/> for <paramref name="tile"/> in batches (about 8 per
-    /// thread, contiguous ranges), in parallel, and sums the counts.
+    /// thread, contiguous ranges), in parallel, and sums the counts: each of the (up to) <paramref name="maxDegreeOfParallelism"/>
+    /// workers takes batches in turn and adds them into its own count arrays on
+    /// one workspace, draining its histograms once (<see cref="EventBasedTile.SimulateInto(TileCounts, int, int, CancellationToken)"/>); the arrays are summed at the end (integers, so the sum is exact whatever
+    /// the thread that ran a batch).
     /// </summary>
     public static TileCounts Run(EventBasedPlan plan, EventBasedTile tile, int maxDegreeOfParallelism = -1,
         IProgress<HazardProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -66,18 +69,32 @@ public static class EventBasedCalculator
         var threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         var n = plan.RuptureCount;
         var batches = Math.Max(1, Math.Min(n, threads * 8));
-        var results = new TileCounts[batches];
+        var workers = Math.Min(threads, batches);
+        var partials = new TileCounts?[workers];
         long eventsDone = 0;
-        Parallel.For(0, batches, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = threads }, i =>
+        var next = -1;
+        // One accumulator per worker (not per batch or Parallel.For replica): batches are taken in turn from a shared counter.
+        Parallel.For(0, workers, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers }, w =>
         {
-            var first = (int)((long)n * i / batches);
-            var last = (int)((long)n * (i + 1) / batches);
-            results[i] = tile.Simulate(first, last - first, cancellationToken);
-            var done = Interlocked.Add(ref eventsDone, results[i].Events);
-            progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, done, plan.EventCount));
+            long reported = 0;
+            (int, int)? Next(long eventsSoFar)
+            {
+                var done = Interlocked.Add(ref eventsDone, eventsSoFar - reported);
+                if (eventsSoFar > reported)
+                    progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, done, plan.EventCount));
+                reported = eventsSoFar;
+                cancellationToken.ThrowIfCancellationRequested();
+                var i = Interlocked.Increment(ref next);
+                if (i >= batches) return null;
+                var first = (int)((long)n * i / batches);
+                var last = (int)((long)n * (i + 1) / batches);
+                return (first, last - first);
+            }
+            partials[w] = tile.SimulateInto(tile.EmptyCounts(), Next, cancellationToken);
         });
-        var total = results[0];
-        for (var i = 1; i < batches; i++) total = total.Add(results[i]);
+        var parts = partials.OfType<TileCounts>().ToArray();
+        var total = parts[0];
+        for (var i = 1; i < parts.Length; i++) total = total.Add(parts[i]);
         progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, plan.EventCount, plan.EventCount));
         return total;
     }

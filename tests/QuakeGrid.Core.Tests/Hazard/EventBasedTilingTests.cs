@@ -105,6 +105,32 @@ public class EventBasedTilingTests(ITestOutputHelper output)
                 Assert.True(expected[b][k].AsSpan().SequenceEqual(actual[b][k]), $"{label}: counts differ (branch {b}, IMT {k})");
     }
 
+    [Fact]
+    public void SimulateInto_AndTheParallelRun_EqualOneCall()
+    {
+        var plan = EventBasedPlan.Prepare(Job());
+        var n = plan.RuptureCount;
+        var tile = EventBasedTile.Create(plan, Enumerable.Range(0, plan.SiteCount).ToArray());
+        var whole = tile.Simulate(0, n);
+        var first = tile.Simulate(0, n / 3);
+        var firstEvents = first.Events;
+        var summed = tile.SimulateInto(first, n / 3, n - n / 3);
+        Assert.Same(first.Counts, summed.Counts);
+        AssertSame(whole.Counts, summed.Counts, "two batches into one accumulator");
+        Assert.Equal(whole.SiteEvents, summed.SiteEvents);
+        Assert.Equal(whole.Events, summed.Events);
+        Assert.True(firstEvents > 0 && firstEvents < whole.Events);
+        foreach (var threads in new[] { 1, 3 })
+        {
+            var run = EventBasedCalculator.Run(plan, tile, threads);
+            AssertSame(whole.Counts, run.Counts, $"{threads} threads");
+            Assert.Equal(whole.SiteEvents, run.SiteEvents);
+            Assert.Equal(whole.Events, run.Events);
+        }
+        var smaller = EventBasedTile.Create(plan, [0, 1, 2]);
+        Assert.Throws<ArgumentException>(() => smaller.SimulateInto(whole, 0, 1));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

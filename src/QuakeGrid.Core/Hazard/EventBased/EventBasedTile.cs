@@ -104,49 +104,110 @@ public sealed class EventBasedTile
     /// </summary>
     public TileCounts Simulate(int firstRupture, int count, CancellationToken ct = default)
     {
-        if (firstRupture < 0 || count < 0 || firstRupture > _plan.RuptureCount - count)
-            throw new ArgumentOutOfRangeException(nameof(count), $"rupture range [{firstRupture}, {firstRupture + count}) outside [0, {_plan.RuptureCount})");
+        CheckRange(firstRupture, count);
+        return SimulateInto(EmptyCounts(), firstRupture, count, ct);
+    }
+
+    /// <summary>Zero counts of this tile's shape (<c>[branch][imt][localSite · levels + l]</c>), no events.</summary>
+    public TileCounts EmptyCounts()
+    {
+        var counts = new long[_plan.BranchCount][][];
+        for (var b = 0; b < counts.Length; b++)
+        {
+            counts[b] = new long[_bins.Length][];
+            for (var k = 0; k < _bins.Length; k++) counts[b][k] = new long[_sites.Length * _bins[k].Levels];
+        }
+        return new TileCounts(counts, 0, 0);
+    }
+
+    /// <summary>
+    /// <see cref="Simulate"/> adding the counts into <paramref name="into"/>'s arrays (counts of this tile, e.g. from an
+    /// earlier call) instead of new ones: returns a record over the same arrays with the site-events and events summed.
+    /// Integer counts, so the result equals the sum of separate calls; saves allocating and adding count arrays per batch.
+    /// Not thread-safe for one <paramref name="into"/>; if the call throws (e.g. cancelled), <paramref name="into"/>'s arrays
+    /// may hold part of its counts.
+    /// </summary>
+    public TileCounts SimulateInto(TileCounts into, int firstRupture, int count, CancellationToken ct = default)
+    {
+        CheckRange(firstRupture, count);
+        var taken = false;
+        return SimulateInto(into, _ => { if (taken) return null; taken = true; return (firstRupture, count); }, ct);
+    }
+
+    /// <summary>
+    /// <see cref="SimulateInto(TileCounts, int, int, CancellationToken)"/> for the rupture ranges that
+    /// <paramref name="nextBatch"/> hands out until it returns null (its argument: events simulated so far by this call, for
+    /// progress), on one workspace whose histograms are drained into <paramref name="into"/> once at the end (or when full)
+    /// instead of once per range.
+    /// </summary>
+    internal TileCounts SimulateInto(TileCounts into, Func<long, (int FirstRupture, int Count)?> nextBatch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        var c = into.Counts;
+        if (c.Length != _plan.BranchCount) throw new ArgumentException($"counts for {c.Length} branches, the plan has {_plan.BranchCount}", nameof(into));
+        for (var b = 0; b < c.Length; b++)
+        {
+            if (c[b].Length != _bins.Length) throw new ArgumentException($"counts for {c[b].Length} IMTs, the plan has {_bins.Length}", nameof(into));
+            for (var k = 0; k < _bins.Length; k++)
+                if (c[b][k].Length != _sites.Length * _bins[k].Levels)
+                    throw new ArgumentException($"counts of branch {b}, IMT {k} hold {c[b][k].Length} values, the tile needs {_sites.Length} sites × {_bins[k].Levels} levels", nameof(into));
+        }
+        var call0 = Stopwatch.GetTimestamp();
+        var cpu0 = ThreadCpuTime.Now();
         if (!_pool.TryTake(out var ws))
             ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
         try
         {
             ws.Reset();
-            var occ = _plan.Occurring;
-            var order = new int[count];
-            var keys = new ulong[count];
-            for (var i = 0; i < count; i++) { order[i] = firstRupture + i; keys[i] = occ.SpatialKeys[firstRupture + i]; }
-            Array.Sort(keys, order); // ties: ruptures with equal keys are independent, their relative order changes no count
-            var counts = new long[_plan.BranchCount][][];
-            for (var b = 0; b < counts.Length; b++)
+            while (nextBatch(ws.Events) is { } batch)
             {
-                counts[b] = new long[_bins.Length][];
-                for (var k = 0; k < _bins.Length; k++) counts[b][k] = new long[_sites.Length * _bins[k].Levels];
+                CheckRange(batch.FirstRupture, batch.Count);
+                SimulateBatch(ws, batch.FirstRupture, batch.Count, c, ct);
             }
-            foreach (var r in order)
-            {
-                var n = occ.Occurrences[r];
-                for (var e = 0; e < n;)
-                {
-                    var take = Math.Min(_width - ws.Lanes, n - e);
-                    AddSegment(ws, r, e, take);
-                    e += take;
-                    if (ws.Lanes == _width)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        Flush(ws);
-                        if (ws.HistEvents > int.MaxValue - 2L * _width) Drain(ws, counts);
-                    }
-                }
-            }
-            Flush(ws);
-            Drain(ws, counts);
-            Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents);
-            return new TileCounts(counts, ws.SiteEvents, ws.Events);
+            Drain(ws, c);
+            Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents,
+                Stopwatch.GetTimestamp() - call0, ThreadCpuTime.Now() - cpu0, ws.CountCpuNs);
+            return into with { SiteEvents = into.SiteEvents + ws.SiteEvents, Events = into.Events + ws.Events };
         }
         finally
         {
             _pool.Add(ws);
         }
+    }
+
+    private void CheckRange(int firstRupture, int count)
+    {
+        if (firstRupture < 0 || count < 0 || firstRupture > _plan.RuptureCount - count)
+            throw new ArgumentOutOfRangeException(nameof(count), $"rupture range [{firstRupture}, {firstRupture + count}) outside [0, {_plan.RuptureCount})");
+    }
+
+    /// <summary>The events of one rupture range, in sweeps; the last partial sweep is flushed, the histograms not drained
+    /// unless full.</summary>
+    private void SimulateBatch(TileWorkspace ws, int firstRupture, int count, long[][][] counts, CancellationToken ct)
+    {
+        var occ = _plan.Occurring;
+        var order = new int[count];
+        var keys = new ulong[count];
+        for (var i = 0; i < count; i++) { order[i] = firstRupture + i; keys[i] = occ.SpatialKeys[firstRupture + i]; }
+        Array.Sort(keys, order); // ties: ruptures with equal keys are independent, their relative order changes no count
+        foreach (var r in order)
+        {
+            var n = occ.Occurrences[r];
+            for (var e = 0; e < n;)
+            {
+                var take = Math.Min(_width - ws.Lanes, n - e);
+                AddSegment(ws, r, e, take);
+                e += take;
+                if (ws.Lanes == _width)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    Flush(ws);
+                    if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts);
+                }
+            }
+        }
+        Flush(ws);
+        if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts);
     }
 
     /// <summary>
@@ -243,13 +304,15 @@ public sealed class EventBasedTile
     /// <summary>Adds the histograms' exceedance counts to <paramref name="counts"/> and clears them.</summary>
     private void Drain(TileWorkspace ws, long[][][] counts)
     {
-        for (var b = 0; b < counts.Length; b++)
-        for (var k = 0; k < _bins.Length; k++)
-        {
-            _bins[k].AddExceedanceCounts(ws.Hist[b][k], counts[b][k]);
-            Array.Clear(ws.Hist[b][k]);
-        }
+        if (ws.HistEvents > 0)
+            for (var b = 0; b < counts.Length; b++)
+            for (var k = 0; k < _bins.Length; k++)
+            {
+                _bins[k].AddExceedanceCounts(ws.Hist[b][k], counts[b][k]);
+                Array.Clear(ws.Hist[b][k]);
+            }
         ws.HistEvents = 0;
+        ws.HistDirty = false;
     }
 
     /// <summary>Selects the rupture's sites, evaluates the GMMs for them and assigns lanes to its events.</summary>
@@ -303,6 +366,7 @@ public sealed class EventBasedTile
         if (ws.SegmentCount == 0) { ws.Lanes = 0; ws.ArenaUsed = 0; return; }
         var lanes = ws.Lanes;
         ws.HistEvents += lanes;
+        ws.HistDirty = true;
         var t0 = Stopwatch.GetTimestamp();
         // Rows to compute: the union of the segments' sites, closed under dependency when correlated.
         var maxRow = -1;
@@ -330,17 +394,18 @@ public sealed class EventBasedTile
             var keys = ws.Keys.AsSpan(0, lanes);
             if (_epicentre is not null) _epicentre.Load(ws, k, rows);
             else FillFields(k, rows, keys, ws.LaneDraw, ws.Y);
-            Transpose(ws, rows, lanes);
             var t1 = Stopwatch.GetTimestamp();
             ws.FieldTicks += t1 - t0;
             ws.FieldValues += (long)nRows * lanes;
             var bins = _bins[k];
+            var c0 = ThreadCpuTime.Now();
             for (var b = 0; b < nb; b++)
             {
                 // GMMs with only a total sigma: ln y = μ + 0·η + σ·ε, bit-identical to μ + σ·ε.
                 var totalOnly = _plan.TotalSigmaOnly[b][k];
                 Count(ws, bins, ws.Hist[b][k], ws.Mu[b][k], totalOnly ? null : ws.Tau[b][k], totalOnly ? ws.Sigma[b][k] : ws.Phi[b][k]);
             }
+            ws.CountCpuNs += ThreadCpuTime.Now() - c0;
             t0 = Stopwatch.GetTimestamp();
             ws.CountTicks += t0 - t1;
         }
@@ -349,48 +414,22 @@ public sealed class EventBasedTile
         ws.ArenaUsed = 0;
     }
 
-    /// <summary>Copies the computed rows of <see cref="TileWorkspace.Y"/> (row-major) to <see cref="TileWorkspace.T"/> (lane-major).</summary>
-    private unsafe void Transpose(TileWorkspace ws, ReadOnlySpan<int> rows, int lanes)
+    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term), the
+    /// field read from the sweep buffer <see cref="TileWorkspace.Y"/> (see <see cref="HistogramCounting"/>).</summary>
+    private static unsafe void Count(TileWorkspace ws, LevelBins bins, ushort[] hist, double[] mu, double[]? tau, double[] phi)
     {
-        var c = (long)ws.FieldRows;
-        var w = _width;
-        fixed (double* py = ws.Y, pt = ws.T)
-        {
-            foreach (var r in rows)
-            {
-                var src = py + (long)r * w;
-                var dst = pt + r;
-                for (var q = 0; q < lanes; q++) dst[q * c] = src[q];
-            }
-        }
-    }
-
-    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term).</summary>
-    private static unsafe void Count(TileWorkspace ws, LevelBins bins, int[] hist, double[] mu, double[]? tau, double[] phi)
-    {
-        var nbin = bins.Bins;
         var segments = ws.Segments;
-        var rowsPerLane = (long)ws.FieldRows;
-        fixed (int* ph = hist)
-        fixed (double* pmu = mu, ptau = tau, pphi = phi, pt = ws.T, peta = ws.Eta)
+        var width = ws.Width;
+        fixed (ushort* ph = hist)
+        fixed (double* pmu = mu, ptau = tau, pphi = phi, py = ws.Y, peta = ws.Eta)
         fixed (int* psite = ws.Site, prow = ws.FieldRow)
         {
             for (var g = 0; g < ws.SegmentCount; g++)
             {
                 var seg = segments[g];
-                var ne = seg.Events;
-                var eta = peta + seg.Lane;
-                var lane0 = pt + seg.Lane * rowsPerLane;
-                var end = seg.Offset + seg.Sites;
-                for (var j = seg.Offset; j < end; j++)
-                {
-                    var y = lane0 + prow[j];
-                    var h = ph + (long)psite[j] * nbin;
-                    var mj = pmu[j];
-                    var tj = ptau is null ? 0.0 : ptau[j];
-                    var pj = pphi[j];
-                    for (var q = 0; q < ne; q++) h[bins.Bin(mj + tj * eta[q] + pj * y[q * rowsPerLane])]++;
-                }
+                var o = seg.Offset;
+                HistogramCounting.Count(bins, ph, psite + o, prow + o, pmu + o, ptau is null ? null : ptau + o, pphi + o, seg.Sites,
+                    py + seg.Lane, width, peta + seg.Lane, seg.Events);
             }
         }
     }

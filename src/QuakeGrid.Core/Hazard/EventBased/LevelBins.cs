@@ -6,7 +6,7 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// Exceedance counting by histogram: a ground motion ln y falls in bin = #{levels l : ln y &gt; ln x_l} (levels strictly
 /// increasing, so this is also the number of levels it exceeds); one increment per (site, event) instead of one per
 /// exceeded level. The exceedance count of level l is then the number of events in bins above l
-/// (<see cref="AddExceedanceCounts"/>).
+/// (<see cref="AddExceedanceCounts(ReadOnlySpan{ushort}, Span{long})"/>).
 /// <para>
 /// The bin comes from a lookup table over a uniform grid in ln y whose cells are narrower than the smallest gap between
 /// levels, so each cell holds at most one level: bin = table[cell] + (ln y &gt; level[table[cell]]) — exact, one
@@ -23,7 +23,7 @@ internal sealed class LevelBins
     private readonly double[] _padded;
     private readonly int _half;
     private readonly int[]? _table;
-    private readonly double _lo, _inv;
+    private readonly double _lo, _inv, _cellWidth;
 
     public LevelBins(double[] lnLevels)
     {
@@ -42,6 +42,7 @@ internal sealed class LevelBins
         if (cells > MaxCells || !(minGap > 0)) return;
         _lo = lnLevels[0];
         var width = span / (cells - 1);
+        _cellWidth = width;
         _inv = 1.0 / width;
         // table[c] = number of levels strictly below the cell's lower edge, i.e. the bin of any ln y in the cell up to the
         // one level the cell may contain (cells are at most minGap / 2 wide).
@@ -59,6 +60,18 @@ internal sealed class LevelBins
     public int Levels { get; }
     /// <summary>Bins per site (levels + 1).</summary>
     public int Bins => Levels + 1;
+
+    /// <summary>Lookup table (cell → levels below the cell's lower edge <c>Lo + cell · CellWidth</c>, at most
+    /// <see cref="Levels"/> − 1), or null when the levels use the binary search.</summary>
+    internal int[]? Table => _table;
+    /// <summary>The ln levels padded with +∞ to a power of two (at least <see cref="Levels"/> + 1 entries).</summary>
+    internal double[] Padded => _padded;
+    /// <summary>ln y of the table's first cell edge (the first level).</summary>
+    internal double Lo => _lo;
+    /// <summary>1 / <see cref="CellWidth"/>.</summary>
+    internal double InverseCellWidth => _inv;
+    /// <summary>Width of a table cell in ln y (at most half the smallest gap between levels).</summary>
+    internal double CellWidth => _cellWidth;
 
     /// <summary>#{l : lnY &gt; lnLevel_l}, in [0, Levels].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -96,6 +109,27 @@ internal sealed class LevelBins
         for (var s = 0; s < sites; s++)
         {
             var h = histogram.Slice(s * nb, nb);
+            var c = counts.Slice(s * nl, nl);
+            long above = 0;
+            for (var l = nl - 1; l >= 0; l--)
+            {
+                above += h[l + 1];
+                c[l] += above;
+            }
+        }
+    }
+
+    /// <summary><see cref="AddExceedanceCounts(ReadOnlySpan{int}, Span{long})"/> for 16-bit histograms; sites without
+    /// events are skipped (their counts are not touched).</summary>
+    public void AddExceedanceCounts(ReadOnlySpan<ushort> histogram, Span<long> counts)
+    {
+        var nb = Bins;
+        var nl = Levels;
+        var sites = histogram.Length / nb;
+        for (var s = 0; s < sites; s++)
+        {
+            var h = histogram.Slice(s * nb, nb);
+            if (!h.ContainsAnyExcept((ushort)0)) continue; // no event reached the site
             var c = counts.Slice(s * nl, nl);
             long above = 0;
             for (var l = nl - 1; l >= 0; l--)

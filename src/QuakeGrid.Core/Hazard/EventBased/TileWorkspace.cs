@@ -16,7 +16,6 @@ internal sealed class TileWorkspace
         Rrup = new double[tileSites];
         Width = width;
         Y = new double[(long)fieldRows * width];
-        T = new double[(long)fieldRows * width];
         FieldRows = fieldRows;
         Marks = new byte[fieldRows];
         Rows = new int[fieldRows];
@@ -25,11 +24,11 @@ internal sealed class TileWorkspace
         LaneDraw = new int[width];
         Eta = new double[width];
         Segments = new Segment[width];
-        Hist = new int[branches][][];
+        Hist = new ushort[branches][][];
         for (var b = 0; b < branches; b++)
         {
-            Hist[b] = new int[bins.Length][];
-            for (var k = 0; k < bins.Length; k++) Hist[b][k] = new int[(long)tileSites * bins[k].Bins];
+            Hist[b] = new ushort[bins.Length][];
+            for (var k = 0; k < bins.Length; k++) Hist[b][k] = new ushort[(long)tileSites * bins[k].Bins];
         }
         _branches = branches;
         _imts = bins.Length;
@@ -46,8 +45,6 @@ internal sealed class TileWorkspace
     public int Width { get; }
     /// <summary>Fields as swept: row · Width + lane.</summary>
     public double[] Y { get; }
-    /// <summary>Fields transposed for counting: lane · FieldRows + row (a lane's field stays in cache while its sites are counted).</summary>
-    public double[] T { get; }
     public int FieldRows { get; }
     public byte[] Marks { get; }
     public int[] Rows { get; }
@@ -66,11 +63,18 @@ internal sealed class TileWorkspace
     public long Events { get; set; }
     // Profile ticks of the current call.
     public long DistanceTicks, GmmTicks, FieldTicks, CountTicks, FieldValues;
-    /// <summary>[branch][imt][localSite · bins + bin], 32-bit (half the memory traffic of 64-bit counts); drained into
-    /// 64-bit exceedance counts before <see cref="HistEvents"/> could overflow them.</summary>
-    public int[][][] Hist { get; }
-    /// <summary>Events counted into <see cref="Hist"/> since it was last drained.</summary>
+    /// <summary>Thread CPU time of the counting, ns (<see cref="ThreadCpuTime"/>).</summary>
+    public long CountCpuNs;
+    /// <summary>[branch][imt][localSite · bins + bin], 16-bit (a quarter of the memory traffic of 64-bit counts, so the
+    /// histograms of a sweep's sites stay in cache); drained into 64-bit exceedance counts before <see cref="HistEvents"/>
+    /// could overflow them (<see cref="MaxHistEvents"/>).</summary>
+    public ushort[][][] Hist { get; }
+    /// <summary>Events counted into <see cref="Hist"/> since it was last drained (a site's count is at most this).</summary>
     public long HistEvents { get; set; }
+    /// <summary>Most events <see cref="Hist"/> may hold: no 16-bit counter can overflow below it.</summary>
+    public const long MaxHistEvents = ushort.MaxValue;
+    /// <summary>Whether <see cref="Hist"/> may hold counts (false after a drain).</summary>
+    public bool HistDirty { get; set; }
 
     // Arena (structure of arrays).
     public int Capacity { get; private set; }
@@ -127,9 +131,10 @@ internal sealed class TileWorkspace
     /// <summary>Clears the histograms and counters for a new call.</summary>
     public void Reset()
     {
-        foreach (var hb in Hist) foreach (var h in hb) Array.Clear(h);
+        if (HistDirty) foreach (var hb in Hist) foreach (var h in hb) Array.Clear(h);
+        HistDirty = false;
         SegmentCount = 0; Lanes = 0; ArenaUsed = 0; SiteEvents = 0; Events = 0; HistEvents = 0;
-        DistanceTicks = 0; GmmTicks = 0; FieldTicks = 0; CountTicks = 0; FieldValues = 0;
+        DistanceTicks = 0; GmmTicks = 0; FieldTicks = 0; CountTicks = 0; FieldValues = 0; CountCpuNs = 0;
     }
 
     /// <summary>One rupture's events in the current sweep: lanes [Lane, Lane + Events), arena [Offset, Offset + Sites).</summary>

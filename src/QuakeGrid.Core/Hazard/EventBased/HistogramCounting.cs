@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace QuakeGrid.Core.Hazard.EventBased;
+
+/// <summary>
+/// The counting kernel of <see cref="EventBasedTile"/>: for one rupture's events (lanes) and its sites within
+/// <c>maximum_distance</c>, ln y = μ + τ·η + φ·ε — evaluated as <c>(μ_j + τ_j·η_q) + φ_j·ε</c> in doubles, no fused
+/// multiply-add — and one increment of the site's level histogram at <see cref="LevelBins.Bin"/>(ln y).
+/// <para>
+/// The field ε is read where the sweep wrote it (row-major: <c>y[fieldRow_j · width + lane]</c>), sites outer and events
+/// inner, so a site's row is loaded once for all the rupture's events. With AVX-512 (and AVX2 gathers) eight sites are
+/// binned at once: ln y and the table cell in SIMD; bin 0 where ln y ≤ the first level, the level count where it exceeds the
+/// last, otherwise k = table[cell] and bin = k + (ln y &gt; level_k) once ln y is checked to lie in the cell as the table
+/// was built (<c>Lo + cell · CellWidth ≤ ln y &lt; Lo + (cell + 1) · CellWidth</c>: the levels below the cell are then
+/// below ln y and the next level above it, cells being narrower than half the smallest gap); a lane failing the check
+/// (rounding at a cell edge) takes <see cref="LevelBins.Bin"/>. Every bin is thus the exact number of levels exceeded, so
+/// the SIMD path and the scalar path (<see cref="CountScalar"/>, used without AVX-512 or without a table) give the same
+/// histograms. Increments are scalar and in turn, so repeated histogram rows would also be counted right. The field and
+/// histogram rows of the sites 16 ahead are prefetched.
+/// </para>
+/// <para>
+/// Measured on the Nepal benchmark (docs/benchmarks.md, "counting"): the kernel is bound by memory (field rows and
+/// histogram rows scattered over megabytes), so the SIMD binning itself gains little over the scalar path; the gain over
+/// the former counting comes from reading the sweep buffer directly (no transpose) and the 16-bit histograms.
+/// </para>
+/// </summary>
+internal static unsafe class HistogramCounting
+{
+    /// <summary>Whether <see cref="Count"/> takes the SIMD path for <paramref name="bins"/>.</summary>
+    public static bool Vectorised(LevelBins bins) => Avx512F.IsSupported && Avx2.IsSupported && bins.Table is not null;
+
+    /// <summary>
+    /// Adds one count per (site j &lt; <paramref name="sites"/>, event q &lt; <paramref name="events"/>) to
+    /// <c>hist[site[j] · Bins + bin]</c>, bin of ln y = (μ_j + τ_j·η_q) + φ_j·y[row[j] · width + q] (<paramref name="tau"/>
+    /// null: τ = 0). <paramref name="y"/> points at the rupture's first lane (the events' lanes follow it).
+    /// </summary>
+    public static void Count(LevelBins bins, ushort* hist, int* site, int* row, double* mu, double* tau, double* phi, int sites,
+        double* y, int width, double* eta, int events)
+    {
+        if (Vectorised(bins)) CountVector(bins, hist, site, row, mu, tau, phi, sites, y, width, eta, events);
+        else CountScalar(bins, hist, site, row, mu, tau, phi, 0, sites, y, width, eta, events);
+    }
+
+    /// <summary>Sites [<paramref name="from"/>, <paramref name="to"/>) one value at a time through <see cref="LevelBins.Bin"/>.</summary>
+    public static void CountScalar(LevelBins bins, ushort* hist, int* site, int* row, double* mu, double* tau, double* phi, int from, int to,
+        double* y, int width, double* eta, int events)
+    {
+        var nbin = bins.Bins;
+        for (var j = from; j < to; j++)
+        {
+            var yj = y + (long)row[j] * width;
+            var h = hist + (long)site[j] * nbin;
+            var mj = mu[j];
+            var tj = tau is null ? 0.0 : tau[j];
+            var pj = phi[j];
+            for (var q = 0; q < events; q++) h[bins.Bin(mj + tj * eta[q] + pj * yj[q])]++;
+        }
+    }
+
+    private static void CountVector(LevelBins bins, ushort* hist, int* site, int* row, double* mu, double* tau, double* phi, int sites,
+        double* y, int width, double* eta, int events)
+    {
+        var nbin = bins.Bins;
+        var levels = bins.Levels;
+        var table = bins.Table!;
+        var lastCell = table.Length - 2; // cells are [0, table.Length - 1); table[cell + 1] exists
+        var lo = Vector512.Create(bins.Lo);
+        var inv = Vector512.Create(bins.InverseCellWidth);
+        var cw = Vector512.Create(bins.CellWidth);
+        var first = Vector512.Create(bins.Padded[0]);
+        var last = Vector512.Create(bins.Padded[levels - 1]);
+        var one = Vector512.Create(1.0);
+        var zeroCell = Vector256<int>.Zero;
+        var maxCell = Vector256.Create(lastCell);
+        var top = Vector256.Create(levels);
+        var vWidth = Vector256.Create(width);
+        var vBins = Vector256.Create(nbin);
+        var idx = stackalloc int[8];
+        var n8 = sites & ~7;
+        fixed (int* ptable = table)
+        fixed (double* plevel = bins.Padded)
+        {
+            for (var j = 0; j < n8; j += 8)
+            {
+                if (j + PrefetchDistance + 8 <= sites)
+                    for (var i = j + PrefetchDistance; i < j + PrefetchDistance + 8; i++)
+                    {
+                        Sse.Prefetch0(y + (long)row[i] * width);
+                        var h = hist + (long)site[i] * nbin;
+                        Sse.Prefetch0(h);
+                        Sse.Prefetch0(h + nbin - 1);
+                    }
+                var m = Vector512.Load(mu + j);
+                var t = tau is null ? Vector512<double>.Zero : Vector512.Load(tau + j);
+                var p = Vector512.Load(phi + j);
+                var off = Avx2.MultiplyLow(Vector256.Load(row + j), vWidth);
+                var hrow = Avx2.MultiplyLow(Vector256.Load(site + j), vBins);
+                var offLo = off.GetLower();
+                var offHi = off.GetUpper();
+                for (var q = 0; q < events; q++)
+                {
+                    var yq = y + q;
+                    var eps = Vector512.Create(Avx2.GatherVector256(yq, offLo, 8), Avx2.GatherVector256(yq, offHi, 8));
+                    var v = (m + t * Vector512.Create(eta[q])) + p * eps;
+                    var cell = Avx512F.ConvertToVector256Int32WithTruncation((v - lo) * inv);
+                    cell = Vector256.Min(Vector256.Max(cell, zeroCell), maxCell);
+                    var cellD = Avx512F.ConvertToVector512Double(cell);
+                    var inCell = Vector512.LessThanOrEqual(lo + cellD * cw, v) & Vector512.LessThan(v, lo + (cellD + one) * cw);
+                    var k = Avx2.GatherVector256(ptable, cell, 4);
+                    var level = Vector512.Create(Avx2.GatherVector256(plevel, k.GetLower(), 8), Avx2.GatherVector256(plevel, k.GetUpper(), 8));
+                    var above = Narrow(Vector512.GreaterThan(v, level));
+                    var bin = k - above; // above is −1 where ln y > level_k
+                    var below = Vector512.LessThanOrEqual(v, first) | ~Vector512.Equals(v, v); // ≤ first level, or NaN: bin 0
+                    var beyond = Vector512.GreaterThan(v, last);
+                    bin = Vector256.ConditionalSelect(Narrow(below), zeroCell, bin);
+                    bin = Vector256.ConditionalSelect(Narrow(beyond), top, bin);
+                    (hrow + bin).Store(idx);
+                    var scalar = ~(inCell | below | beyond).ExtractMostSignificantBits() & 0xFF;
+                    while (scalar != 0)
+                    {
+                        var i = System.Numerics.BitOperations.TrailingZeroCount(scalar);
+                        idx[i] = hrow.GetElement(i) + bins.Bin(v.GetElement(i));
+                        scalar &= scalar - 1;
+                    }
+                    hist[idx[0]]++; hist[idx[1]]++; hist[idx[2]]++; hist[idx[3]]++;
+                    hist[idx[4]]++; hist[idx[5]]++; hist[idx[6]]++; hist[idx[7]]++;
+                }
+            }
+        }
+        if (n8 < sites) CountScalar(bins, hist, site, row, mu, tau, phi, n8, sites, y, width, eta, events);
+    }
+
+    /// <summary>Sites ahead whose field row and histogram row are prefetched.</summary>
+    private const int PrefetchDistance = 16;
+
+    /// <summary>A 64-bit lane mask (all ones or zero) as 32-bit lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Narrow(Vector512<double> mask) => Avx512F.ConvertToVector256Int32(mask.AsInt64());
+}
