@@ -134,7 +134,9 @@ public sealed class Bssa14SiteBatchTests
         var rng = new System.Random(3);
         var x = new List<double> { 1e-300, 1e-10, 0.1, 0.5, 1, 1.0000000001, 2, Math.E, 10, 225, 300, 760, 1500, 1e10, 1e300, double.Epsilon };
         for (var i = 0; i < 200_000; i++) x.Add(Math.Exp(-30 + 60 * rng.NextDouble()));
-        var y = new List<double> { -745, -700, -30, -1, -1e-10, 0, 1e-10, 0.5, 1, 10, 30, 700, 709 };
+        // Exp only within |x| <= 708: beyond, .NET evaluates the whole vector with scalar Math.Exp (VectorMath.ExpDouble),
+        // so a lane then depends on its neighbours; the BSSA14 arguments stay far inside (see Bssa14SiteBatch).
+        var y = new List<double> { -708, -700, -30, -1, -1e-10, 0, 1e-10, 0.5, 1, 10, 30, 700, 708 };
         for (var i = 0; i < 200_000; i++) y.Add(-50 + 60 * rng.NextDouble());
         AssertSame(x.ToArray(), Vector256.Log, Vector512.Log, "Log");
         AssertSame(y.ToArray(), Vector256.Exp, Vector512.Exp, "Exp");
