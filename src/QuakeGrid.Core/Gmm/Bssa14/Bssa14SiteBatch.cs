@@ -20,6 +20,12 @@ namespace QuakeGrid.Core.Gmm;
 /// </list>
 /// Vectors are 8 lanes (<see cref="Vector512"/>) when hardware-accelerated, else 4 (<see cref="Vector256"/>); each lane
 /// is computed alone with the same operations, so the width does not change the bits (tested).
+/// <para>
+/// Scope of the bit identity: .NET's vector exp (VectorMath.ExpDouble) evaluates a whole vector with scalar
+/// <see cref="Math.Exp"/> as soon as one lane has |x| &gt; 708, so there a lane's result depends on its neighbours (in
+/// <see cref="Bssa14Kernel"/> too). The exp arguments here are f5 (min(Vs30, 760) − 360), |·| &lt; 4 for any positive Vs30,
+/// and ln PGAr, above −300 for any Rjb on Earth (&lt; 20,040 km: |c3 + Dc3| · R &lt; 230); within those the identity is exact.
+/// </para>
 /// Sigma is not produced (the hazard counting uses tau and phi). Immutable and thread-safe; no allocation per call.
 /// </summary>
 internal sealed class Bssa14SiteBatch : IHazardGmmBatch
