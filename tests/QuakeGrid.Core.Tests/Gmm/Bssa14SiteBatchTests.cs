@@ -19,8 +19,10 @@ public sealed class Bssa14SiteBatchTests
         [Imt.Sa(10.0), Imt.Pga, Imt.Sa(0.2), Imt.Sa(0.75)],
     ];
 
-    private static double[] SiteVs30()
+    private static double[] SiteVs30(bool rock)
     {
+        // Mostly reference rock (Vs30 = Vref): many 4- and 8-lane blocks are rock only (per-site terms not loaded), others mixed.
+        if (rock) return [.. Enumerable.Repeat(760.0, 40), 300, 800, 1500, 200, 760.0001, 759.9999, 1000, 400];
         var v = new List<double> { 150, 200, 224.99999, 225, 225.00001, 250, 299.9999, 300, 300.0001, 360, 400, 759.9999, 760, 760.0001, 800, 1000, 1500 };
         foreach (var vc in new[] { 1500.0, 1502.95, 1501.42, 1392.61, 1356.21, 1300.0, 1100.0, 1000.0 }) { v.Add(vc); v.Add(vc + 1e-9); v.Add(vc - 1e-9); }
         var rng = new System.Random(7);
@@ -47,26 +49,27 @@ public sealed class Bssa14SiteBatchTests
         return d;
     }
 
-    public static TheoryData<int, bool, AttenuationRegion> Cases()
+    public static TheoryData<int, bool, AttenuationRegion, bool> Cases()
     {
-        var data = new TheoryData<int, bool, AttenuationRegion>();
+        var data = new TheoryData<int, bool, AttenuationRegion, bool>();
         for (var l = 0; l < ImtLists.Length; l++)
             foreach (var sof in new[] { true, false })
-                foreach (var region in Enum.GetValues<AttenuationRegion>()) data.Add(l, sof, region);
+                foreach (var region in Enum.GetValues<AttenuationRegion>())
+                    foreach (var rock in new[] { false, true }) data.Add(l, sof, region, rock);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void BatchGivesTheBitsOfCompute(int list, bool sof, AttenuationRegion region)
+    public void BatchGivesTheBitsOfCompute(int list, bool sof, AttenuationRegion region, bool rock)
     {
         var imts = ImtLists[list];
         var gmm = new BooreEtAl2014(new GmmOptions(Attenuation: region, StyleOfFaulting: sof));
-        var vs30 = SiteVs30();
+        var vs30 = SiteVs30(rock);
         var widths = Vector512.IsHardwareAccelerated ? new[] { true, false } : new[] { false };
         var batches = widths.Select(w => gmm.CreateSiteBatch(imts, vs30, w)!).ToArray();
         Assert.All(batches, b => Assert.NotNull(b));
-        var rng = new System.Random(list * 100 + (sof ? 1 : 0) * 10 + (int)region);
+        var rng = new System.Random(list * 100 + (sof ? 1 : 0) * 10 + (int)region + (rock ? 1000 : 0));
         var nk = imts.Length;
         var checkedRecords = 0;
         foreach (var (mag, rake) in Ruptures())
@@ -112,6 +115,9 @@ public sealed class Bssa14SiteBatchTests
             }
         }
         Assert.True(checkedRecords > 1000);
+        // PGA, SA(0.3), SA(1.0) at Vs30 = 760: F_lin = −0, f2 = ±0, phi reduction +0, so rock-only blocks skip the site terms.
+        if (rock && list == 0) Assert.All(batches, b => Assert.Equal(Bssa14SiteBatch.ReferenceRock, b.NonlinearSites[0]));
+        Assert.All(batches, b => Assert.Equal(Bssa14SiteBatch.Nonlinear, b.NonlinearSites[Array.IndexOf(vs30, 300.0)]));
     }
 
     private static double[][] Alloc(int nk, int n)

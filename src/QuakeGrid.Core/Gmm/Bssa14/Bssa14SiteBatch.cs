@@ -16,7 +16,9 @@ namespace QuakeGrid.Core.Gmm;
 /// exactly 0 for every IMT (Vs30 ≥ Vref when exp(f5·400) rounds alike in both places): f2 · L is then ±0 and x + (±0) = x
 /// for every x ≠ 0 (IEEE 754 round-to-nearest), and L is finite when exp(PGAr) + f3 is (PGAr ≤ 700); blocks where a lane
 /// of x is 0 or PGAr is larger or NaN take the full formula;</item>
-/// <item>per record and IMT: only R = sqrt(Rjb² + h²), ln R, F_P and the phi distance term (eq. 16).</item>
+/// <item>per record and IMT: only R = sqrt(Rjb² + h²), ln R, F_P and the phi distance term (eq. 16); where all lanes are
+/// reference rock (F_lin = −0, phi reduction +0, f2 = ±0 for every IMT, i.e. Vs30 = Vref) the per-site terms are not
+/// even loaded: x + (−0) = x and x − (+0) = x for every x.</item>
 /// </list>
 /// Vectors are 8 lanes (<see cref="Vector512"/>) when hardware-accelerated, else 4 (<see cref="Vector256"/>); each lane
 /// is computed alone with the same operations, so the width does not change the bits (tested).
@@ -73,8 +75,17 @@ internal sealed class Bssa14SiteBatch : IHazardGmmBatch
             else Bssa14SiteKernel256.SiteTerms(this, vs30, SiteTable);
         }
         for (var s = 0; s < vs30.Length; s++)
+        {
+            var kind = ReferenceRock;
             for (var k = 0; k < rows.Length; k++)
-                if (!(SiteTable[s * SiteStride + 3 * k + 1] == 0.0)) { NonlinearSites[s] = 1.0; break; }
+            {
+                var o = s * SiteStride + 3 * k;
+                if (!(SiteTable[o + 1] == 0.0)) { kind = Nonlinear; break; }
+                if (BitConverter.DoubleToInt64Bits(SiteTable[o]) != NegativeZeroBits || BitConverter.DoubleToInt64Bits(SiteTable[o + 2]) != 0L)
+                    kind = LinearOnly;
+            }
+            NonlinearSites[s] = kind;
+        }
     }
 
     /// <summary>True: 8-lane vectors; false: 4-lane.</summary>
@@ -92,8 +103,16 @@ internal sealed class Bssa14SiteBatch : IHazardGmmBatch
     internal int SiteStride { get; }
     /// <summary>Per site s and IMT k: <c>[s · SiteStride + 3k]</c> F_lin, <c>+1</c> f2, <c>+2</c> the phi Vs30 reduction.</summary>
     internal double[] SiteTable { get; }
-    /// <summary>Per site: 1 when some IMT has f2 ≠ 0 (the nonlinear site term is needed), else 0.</summary>
+    /// <summary>
+    /// Per site: <see cref="Nonlinear"/> when some IMT has f2 ≠ 0 (the nonlinear site term is needed),
+    /// <see cref="LinearOnly"/> when f2 = ±0 for every IMT, <see cref="ReferenceRock"/> when moreover F_lin is −0 and the phi
+    /// reduction +0 for every IMT (Vs30 = Vref): adding −0 and subtracting +0 change no value, so those terms are skipped.
+    /// </summary>
     internal double[] NonlinearSites { get; }
+
+    /// <summary>Site kinds of <see cref="NonlinearSites"/>.</summary>
+    internal const double ReferenceRock = 0.0, LinearOnly = 1.0, Nonlinear = 2.0;
+    private const long NegativeZeroBits = unchecked((long)0x8000_0000_0000_0000UL);
 
     internal ImtTerms ImtCoefficients(int k) => _imt[k];
     internal SiteCoefficientSet SiteCoefficients(int k) => _site[k];

@@ -114,10 +114,12 @@ internal static unsafe class Bssa14SiteKernel256
         var rockOther = fe + a + bb;
 
         // ln((PGAr + f3)/f3) is needed unless f2 = 0 at all lanes for every IMT and it is finite (then f2 · L = ±0 and
-        // x + f2 · L = x for x ≠ 0, checked below); exp(rock) + f3 is finite when rock ≤ 700.
+        // x + f2 · L = x for x ≠ 0, checked below); exp(rock) + f3 is finite when rock ≤ 700. nl holds the site kinds.
         var nl = Vector256.Create(pNl[ix[0]], pNl[ix[1]], pNl[ix[2]], pNl[ix[3]]);
         var limit = Vector256.Create(700.0);
-        var skip = nl == zero && Vector256.LessThanOrEqualAll(rockPga, limit) && Vector256.LessThanOrEqualAll(rockOther, limit);
+        var finite = Vector256.LessThanOrEqualAll(rockPga, limit) && Vector256.LessThanOrEqualAll(rockOther, limit);
+        var skip = finite && Vector256.LessThanOrEqualAll(nl, Vector256.Create(Bssa14SiteBatch.LinearOnly));
+        var rock = skip && nl == zero; // reference rock at every lane: F_lin = −0 and phi reduction = +0 need not be loaded
         var haveL = false;
         Vector256<double> lPga = zero, lOther = zero;
 
@@ -131,7 +133,8 @@ internal static unsafe class Bssa14SiteKernel256
                 var rr = Vector256.Sqrt(d2 + Vector256.Create(c.H2));
                 fp = Vector256.Create(rupture[3 * k + 1]) * Vector256.Log(rr) + Vector256.Create(c.C3) * (rr - one);
             }
-            var x = Vector256.Create(rupture[3 * k]) + fp + Gather(pSite, ix, stride, 3 * k);
+            var x = Vector256.Create(rupture[3 * k]) + fp;
+            if (!rock) x += Gather(pSite, ix, stride, 3 * k);
             Vector256<double> lnY;
             if (skip && !Vector256.EqualsAny(x, zero)) lnY = x;
             else
@@ -157,7 +160,7 @@ internal static unsafe class Bssa14SiteKernel256
             ph += Vector256.ConditionalSelect(beyond, dfr, zero);
             if (band != zero)
                 ph += Vector256.ConditionalSelect(band, dfr * (Vector256.Log(d / r1) * Vector256.Create(c.InvLnR2R1)), zero);
-            ph -= Gather(pSite, ix, stride, 3 * k + 2);
+            if (!rock) ph -= Gather(pSite, ix, stride, 3 * k + 2);
 
             Store(lnY, lnMedian[k], at, n, tmp);
             Store(ph, phiOut[k], at, n, tmp);

@@ -114,10 +114,12 @@ internal static unsafe class Bssa14SiteKernel512
         var rockOther = fe + a + bb;
 
         // ln((PGAr + f3)/f3) is needed unless f2 = 0 at all lanes for every IMT and it is finite (then f2 · L = ±0 and
-        // x + f2 · L = x for x ≠ 0, checked below); exp(rock) + f3 is finite when rock ≤ 700.
+        // x + f2 · L = x for x ≠ 0, checked below); exp(rock) + f3 is finite when rock ≤ 700. nl holds the site kinds.
         var nl = Vector512.Create(pNl[ix[0]], pNl[ix[1]], pNl[ix[2]], pNl[ix[3]], pNl[ix[4]], pNl[ix[5]], pNl[ix[6]], pNl[ix[7]]);
         var limit = Vector512.Create(700.0);
-        var skip = nl == zero && Vector512.LessThanOrEqualAll(rockPga, limit) && Vector512.LessThanOrEqualAll(rockOther, limit);
+        var finite = Vector512.LessThanOrEqualAll(rockPga, limit) && Vector512.LessThanOrEqualAll(rockOther, limit);
+        var skip = finite && Vector512.LessThanOrEqualAll(nl, Vector512.Create(Bssa14SiteBatch.LinearOnly));
+        var rock = skip && nl == zero; // reference rock at every lane: F_lin = −0 and phi reduction = +0 need not be loaded
         var haveL = false;
         Vector512<double> lPga = zero, lOther = zero;
 
@@ -131,7 +133,8 @@ internal static unsafe class Bssa14SiteKernel512
                 var rr = Vector512.Sqrt(d2 + Vector512.Create(c.H2));
                 fp = Vector512.Create(rupture[3 * k + 1]) * Vector512.Log(rr) + Vector512.Create(c.C3) * (rr - one);
             }
-            var x = Vector512.Create(rupture[3 * k]) + fp + Gather(pSite, ix, stride, 3 * k);
+            var x = Vector512.Create(rupture[3 * k]) + fp;
+            if (!rock) x += Gather(pSite, ix, stride, 3 * k);
             Vector512<double> lnY;
             if (skip && !Vector512.EqualsAny(x, zero)) lnY = x;
             else
@@ -157,7 +160,7 @@ internal static unsafe class Bssa14SiteKernel512
             ph += Vector512.ConditionalSelect(beyond, dfr, zero);
             if (band != zero)
                 ph += Vector512.ConditionalSelect(band, dfr * (Vector512.Log(d / r1) * Vector512.Create(c.InvLnR2R1)), zero);
-            ph -= Gather(pSite, ix, stride, 3 * k + 2);
+            if (!rock) ph -= Gather(pSite, ix, stride, 3 * k + 2);
 
             Store(lnY, lnMedian[k], at, n, tmp);
             Store(ph, phiOut[k], at, n, tmp);
