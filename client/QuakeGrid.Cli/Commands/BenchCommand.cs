@@ -29,11 +29,21 @@ public static class BenchCommand
     {
         var sites = new Option<string>("--sites") { Description = "Comma-separated site counts.", DefaultValueFactory = _ => "10000,100000,1000000" };
         var repeat = new Option<int>("--repeat") { Description = "Repeats per size; the fastest is reported.", DefaultValueFactory = _ => 5 };
+        var hazardBatch = new Option<bool>("--hazard-batch") { Description = "Instead: the event-based tile's GMM step, generic Compute vs the BSSA14 hazard batch (8 and 4 lanes)." };
         var command = new Command("gmm", "BSSA14 PGA + SA(1.0) throughput on one thread, distances included (M6.5 strike-slip, 200 km grid).");
         command.Options.Add(sites);
         command.Options.Add(repeat);
+        command.Options.Add(hazardBatch);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(hazardBatch))
+            {
+                Load(env, "start");
+                env.Out.WriteLine(HazardGmmBatchBenchmark.Run(rock: true, repeats: parse.GetValue(repeat)));
+                env.Out.WriteLine(HazardGmmBatchBenchmark.Run(rock: false, repeats: parse.GetValue(repeat)));
+                Load(env, "end");
+                return 0;
+            }
             var counts = ParseCounts(parse.GetValue(sites)!, "--sites");
             var repeats = parse.GetValue(repeat);
             if (repeats < 1) throw new QuakeGridInputException("--repeat", null, null, "must be at least 1");

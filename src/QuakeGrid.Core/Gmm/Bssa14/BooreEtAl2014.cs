@@ -36,7 +36,7 @@ namespace QuakeGrid.Core.Gmm;
 /// </para>
 /// Thread-safe: instances are immutable apart from a concurrent cache of coefficient rows per IMT.
 /// </summary>
-public sealed class BooreEtAl2014 : IGroundMotionModel
+public sealed class BooreEtAl2014 : IGroundMotionModel, IHazardGmmBatchSource
 {
     /// <summary>Reference magnitude Mref.</summary>
     public const double Mref = 4.5;
@@ -128,6 +128,30 @@ public sealed class BooreEtAl2014 : IGroundMotionModel
                 outLo.Sigma[i] = Math.Sqrt(tau * tau + phi * phi);
             }
         }
+    }
+
+    /// <summary>
+    /// A <see cref="Bssa14SiteBatch"/> (bit-identical to <see cref="Compute"/>) when every IMT is tabulated and no basin
+    /// term is chosen; null otherwise (untabulated periods and basin terms stay on <see cref="Compute"/>).
+    /// Vs30 must be finite and positive (<see cref="QuakeGridInputException"/> naming the site otherwise); z1.0 is unused.
+    /// </summary>
+    public IHazardGmmBatch? CreateHazardBatch(IReadOnlyList<Imt> imts, ReadOnlySpan<double> vs30, ReadOnlySpan<double> z1pt0) =>
+        CreateSiteBatch(imts, vs30, null);
+
+    /// <summary><see cref="CreateHazardBatch"/> with the vector width chosen (null: 8 lanes when accelerated).</summary>
+    internal Bssa14SiteBatch? CreateSiteBatch(IReadOnlyList<Imt> imts, ReadOnlySpan<double> vs30, bool? wide)
+    {
+        ArgumentNullException.ThrowIfNull(imts);
+        if (Options.Basin != BasinRegion.None) return null;
+        var table = Bssa14CoefficientTable.Instance;
+        var rows = new Bssa14Coefficients[imts.Count];
+        for (var k = 0; k < rows.Length; k++)
+        {
+            if (!table.IsTabulated(imts[k])) return null;
+            rows[k] = Row(imts[k]);
+        }
+        GmmInputCheck.Vs30(Name, vs30);
+        return new Bssa14SiteBatch(this, rows, _pga, imts, vs30, wide);
     }
 
     private void Validate(in GmmContext ctx)

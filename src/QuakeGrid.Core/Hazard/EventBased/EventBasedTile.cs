@@ -40,6 +40,10 @@ public sealed class EventBasedTile
     private readonly ResidualDraws _draws;
     private readonly SiteGridIndex _grid;
     private readonly EpicentreFactors? _epicentre;
+    /// <summary>Per gsim branch: the GMM's hazard batch for the tile's sites and the job's IMTs, or null (generic path).</summary>
+    private readonly IHazardGmmBatch?[] _batches;
+    /// <summary>True when some branch uses <see cref="IGroundMotionModel.Compute"/> and so needs the arena context columns.</summary>
+    private readonly bool _genericContext;
 
     private EventBasedTile(EventBasedPlan plan, int[] sites)
     {
@@ -73,6 +77,13 @@ public sealed class EventBasedTile
         _width = (plan.Options.EventsPerSweep + 3) / 4 * 4;
         _draws = new ResidualDraws(plan.Job.TruncationLevel, plan.Job.TruncationTail);
         if (plan.PosteriorPlan is { EpicentreDependent: true } path) _epicentre = new EpicentreFactors(plan, path, _subset!, _fieldRow, _width);
+        var gmms = plan.Setup.Gmms;
+        var imts = plan.Job.Imtls.Select(l => l.Imt).ToArray();
+        _batches = new IHazardGmmBatch?[gmms.Length];
+        for (var b = 0; b < gmms.Length; b++)
+            if (gmms[b] is IHazardGmmBatchSource source && !plan.TotalSigmaOnly[b].Contains(true))
+                _batches[b] = source.CreateHazardBatch(imts, _vs30, _z1);
+        _genericContext = _batches.Contains(null);
     }
 
     /// <summary>Global site indices of the tile, ascending.</summary>
@@ -333,20 +344,36 @@ public sealed class EventBasedTile
             var s = ws.Index[j];
             ws.Site[off + j] = s;
             ws.FieldRow[off + j] = _fieldRow[s];
-            ws.ARjb[off + j] = ws.Rjb[j];
-            ws.ARrup[off + j] = ws.Rrup[j];
-            ws.Vs30[off + j] = _vs30[s];
-            ws.Z1pt0[off + j] = _z1[s];
         }
-        ws.Mag.AsSpan(off, m).Fill(rup.Magnitude);
-        ws.Rake.AsSpan(off, m).Fill(rup.Rake);
-        var ctx = new GmmContext(ws.Mag.AsSpan(off, m), ws.Rake.AsSpan(off, m), ws.ARjb.AsSpan(off, m), ws.ARrup.AsSpan(off, m),
-            ws.Vs30.AsSpan(off, m), ws.Z1pt0.AsSpan(off, m));
+        if (_genericContext)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                var s = ws.Index[j];
+                ws.ARjb[off + j] = ws.Rjb[j];
+                ws.ARrup[off + j] = ws.Rrup[j];
+                ws.Vs30[off + j] = _vs30[s];
+                ws.Z1pt0[off + j] = _z1[s];
+            }
+            ws.Mag.AsSpan(off, m).Fill(rup.Magnitude);
+            ws.Rake.AsSpan(off, m).Fill(rup.Rake);
+        }
         var gmms = _plan.Setup.Gmms;
         for (var b = 0; b < gmms.Length; b++)
-        for (var k = 0; k < _bins.Length; k++)
-            gmms[b].Compute(ctx, job.Imtls[k].Imt,
-                new GmmOutput(ws.Mu[b][k].AsSpan(off, m), ws.Tau[b][k].AsSpan(off, m), ws.Phi[b][k].AsSpan(off, m), ws.Sigma[b][k].AsSpan(off, m)));
+        {
+            // Hazard batch (bit-identical to Compute, no sigma: unused when the GMM has tau and phi) or the generic path.
+            if (_batches[b] is { } batch)
+            {
+                batch.Evaluate(rup.Magnitude, rup.Rake, ws.Index.AsSpan(0, m), ws.Rjb.AsSpan(0, m), ws.Rrup.AsSpan(0, m),
+                    ws.Mu[b], ws.Tau[b], ws.Phi[b], off);
+                continue;
+            }
+            var ctx = new GmmContext(ws.Mag.AsSpan(off, m), ws.Rake.AsSpan(off, m), ws.ARjb.AsSpan(off, m), ws.ARrup.AsSpan(off, m),
+                ws.Vs30.AsSpan(off, m), ws.Z1pt0.AsSpan(off, m));
+            for (var k = 0; k < _bins.Length; k++)
+                gmms[b].Compute(ctx, job.Imtls[k].Imt,
+                    new GmmOutput(ws.Mu[b][k].AsSpan(off, m), ws.Tau[b][k].AsSpan(off, m), ws.Phi[b][k].AsSpan(off, m), ws.Sigma[b][k].AsSpan(off, m)));
+        }
         ws.ArenaUsed = off + m;
         ws.GmmTicks += Stopwatch.GetTimestamp() - t1;
         ws.Segments[ws.SegmentCount++] = new TileWorkspace.Segment
