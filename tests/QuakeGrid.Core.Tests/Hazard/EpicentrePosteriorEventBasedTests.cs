@@ -6,6 +6,8 @@ using QuakeGrid.Core.Random;
 using QuakeGrid.Core.Sites;
 using Xunit.Abstractions;
 
+using static QuakeGrid.Core.Tests.Hazard.PosteriorTestHelpers;
+
 namespace QuakeGrid.Core.Tests.Hazard;
 
 /// <summary>
@@ -175,7 +177,7 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
         {
             var p = plan.Posterior!.Kernel(draw).Parameters;
             var idx = Enumerable.Range(0, events).Where(e => draws[e] == draw).ToArray();
-            double Rho(int i, int j) => Correlation(idx.Select(e => fields[i * events + e]).ToArray(), idx.Select(e => fields[j * events + e]).ToArray());
+            double Rho(int i, int j) => PearsonCorrelation(idx.Select(e => fields[i * events + e]).ToArray(), idx.Select(e => fields[j * events + e]).ToArray());
             var tolerance = 4.0 / Math.Sqrt(idx.Length);
             var model = new double[3];
             var empirical = new double[3];
@@ -192,40 +194,6 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
             Assert.True(empirical[0] - empirical[1] > 0.2);
             for (var s = 0; s < polar.Length; s++) Assert.InRange(idx.Average(e => fields[s * events + e] * fields[s * events + e]), 0.9, 1.1);
         }
-    }
-
-    private static double Correlation(double[] a, double[] b)
-    {
-        double ma = a.Average(), mb = b.Average(), saa = 0, sbb = 0, sab = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-            sab += (a[i] - ma) * (b[i] - mb);
-        }
-        return sab / Math.Sqrt(saa * sbb);
-    }
-
-    private static long[][][] Tiled(EventBasedPlan plan, IEnumerable<int[]> tiles, int[] batchEdges)
-    {
-        var all = new long[plan.BranchCount][][];
-        for (var b = 0; b < all.Length; b++) all[b] = plan.Imtls.Select(l => new long[plan.SiteCount * l.Levels.Length]).ToArray();
-        foreach (var sites in tiles)
-        {
-            var tile = EventBasedTile.Create(plan, sites);
-            for (var t = 0; t + 1 < batchEdges.Length; t++)
-            {
-                var c = tile.Simulate(batchEdges[t], batchEdges[t + 1] - batchEdges[t]);
-                for (var b = 0; b < all.Length; b++)
-                for (var k = 0; k < plan.Imtls.Count; k++)
-                {
-                    var nl = plan.Imtls[k].Levels.Length;
-                    for (var i = 0; i < sites.Length; i++)
-                        for (var l = 0; l < nl; l++) all[b][k][sites[i] * nl + l] += c.Counts[b][k][i * nl + l];
-                }
-            }
-        }
-        return all;
     }
 
     [Fact]

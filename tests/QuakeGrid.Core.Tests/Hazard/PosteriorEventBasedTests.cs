@@ -6,6 +6,8 @@ using QuakeGrid.Core.Sites;
 using QuakeGrid.Core.Validation;
 using Xunit.Abstractions;
 
+using static QuakeGrid.Core.Tests.Hazard.PosteriorTestHelpers;
+
 namespace QuakeGrid.Core.Tests.Hazard;
 
 /// <summary>
@@ -80,47 +82,13 @@ public sealed class PosteriorEventBasedTests(ITestOutputHelper output) : IDispos
             var idx = Enumerable.Range(0, events).Where(e => draws[e] == draw).ToArray();
             var a = idx.Select(e => fields[e]).ToArray();
             var b = idx.Select(e => fields[events + e]).ToArray();
-            var rho = Correlation(a, b);
+            var rho = PearsonCorrelation(a, b);
             var model = Math.Exp(-d / le);
             output.WriteLine($"draw {draw} (l_E = {le} km): {idx.Length} events, empirical rho = {rho:F4}, model {model:F4}, var {a.Average(x => x * x):F3}");
             Assert.InRange(idx.Length, events / 2 - 300, events / 2 + 300);
             Assert.True(Math.Abs(rho - model) < tolerance, $"draw {draw}: empirical {rho:F4} vs model {model:F4}");
             Assert.InRange(a.Average(x => x * x), 0.93, 1.07);
         }
-    }
-
-    private static double Correlation(double[] a, double[] b)
-    {
-        double ma = a.Average(), mb = b.Average(), saa = 0, sbb = 0, sab = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-            sab += (a[i] - ma) * (b[i] - mb);
-        }
-        return sab / Math.Sqrt(saa * sbb);
-    }
-
-    private static long[][][] Tiled(EventBasedPlan plan, IEnumerable<int[]> tiles, int[] batchEdges)
-    {
-        var all = new long[plan.BranchCount][][];
-        for (var b = 0; b < all.Length; b++) all[b] = plan.Imtls.Select(l => new long[plan.SiteCount * l.Levels.Length]).ToArray();
-        foreach (var sites in tiles)
-        {
-            var tile = EventBasedTile.Create(plan, sites);
-            for (var t = 0; t + 1 < batchEdges.Length; t++)
-            {
-                var c = tile.Simulate(batchEdges[t], batchEdges[t + 1] - batchEdges[t]);
-                for (var b = 0; b < all.Length; b++)
-                for (var k = 0; k < plan.Imtls.Count; k++)
-                {
-                    var nl = plan.Imtls[k].Levels.Length;
-                    for (var i = 0; i < sites.Length; i++)
-                        for (var l = 0; l < nl; l++) all[b][k][sites[i] * nl + l] += c.Counts[b][k][i * nl + l];
-                }
-            }
-        }
-        return all;
     }
 
     [Fact]

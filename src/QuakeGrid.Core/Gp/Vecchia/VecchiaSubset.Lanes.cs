@@ -11,9 +11,21 @@ public sealed partial class VecchiaSubset
     /// </summary>
     public static VecchiaSubset ForStructure(VecchiaStructure structure, ReadOnlySpan<int> subsetSites)
     {
+        var c = NearestClosure(structure, subsetSites, "a subset without factors");
+        return new VecchiaSubset(c.SiteOf, c.Positions, c.M, c.NeighbourCount, [c.Neighbours], [], [], shared: true, c.Distinct);
+    }
+
+    /// <summary>
+    /// The closure of <paramref name="subsetSites"/> under the structure's own neighbour lists (nearest-neighbour rule):
+    /// global site and sweep position of each local row, neighbour count and local neighbour rows (m slots per row), and
+    /// the number of distinct subset sites. <paramref name="what"/> names the caller in the error for another rule.
+    /// </summary>
+    private static (int[] SiteOf, int[] Positions, int M, int[] NeighbourCount, int[] Neighbours, int Distinct) NearestClosure(
+        VecchiaStructure structure, ReadOnlySpan<int> subsetSites, string what)
+    {
         ArgumentNullException.ThrowIfNull(structure);
         if (structure.Options.Rule != NeighbourRule.Nearest)
-            throw new ArgumentException("a subset without factors needs the nearest-neighbour rule", nameof(structure));
+            throw new ArgumentException($"{what} needs the nearest-neighbour rule", nameof(structure));
         var m = structure.Options.Neighbours;
         if (structure.Stride != m) throw new ArgumentException($"the structure stores {structure.Stride} neighbours per site, the rule uses {m}", nameof(structure));
         var (positions, localOf, distinct) = ClosureOf(structure, m, [structure.Neighbours], subsetSites);
@@ -28,7 +40,7 @@ public sealed partial class VecchiaSubset
             nCount[i] = Math.Min(p, m);
             for (var t = 0; t < nCount[i]; t++) nb[(long)i * m + t] = localOf[structure.Neighbours[(long)p * m + t]];
         }
-        return new VecchiaSubset(siteOf, positions, m, nCount, [nb], [], [], shared: true, distinct);
+        return (siteOf, positions, m, nCount, nb, distinct);
     }
 
     /// <summary>Neighbour slots per row (m).</summary>

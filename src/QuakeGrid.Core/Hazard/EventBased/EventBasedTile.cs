@@ -229,33 +229,7 @@ public sealed class EventBasedTile
     internal void WithinEventFields(int imt, ReadOnlySpan<ulong> eventSeeds, ReadOnlySpan<int> localSites, double[] into)
     {
         if (_epicentre is not null) throw new InvalidOperationException("EA/EAS posterior fields depend on the rupture: give its index");
-        if (!_pool.TryTake(out var ws))
-            ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
-        try
-        {
-            var ne = eventSeeds.Length;
-            for (var e0 = 0; e0 < ne; e0 += _width)
-            {
-                var lanes = Math.Min(_width, ne - e0);
-                var maxRow = -1;
-                foreach (var s in localSites)
-                {
-                    ws.Marks[_fieldRow[s]] = 1;
-                    maxRow = Math.Max(maxRow, _fieldRow[s]);
-                }
-                var nRows = CollectRows(ws, maxRow);
-                for (var q = 0; q < lanes; q++) ws.Keys[q] = SeedDerivation.Derive(eventSeeds[e0 + q], imt, "within");
-                if (_plan.Posterior is not null)
-                    for (var q = 0; q < lanes; q++) ws.LaneDraw[q] = _plan.DrawOf(eventSeeds[e0 + q]);
-                FillFields(imt, ws.Rows.AsSpan(0, nRows), ws.Keys.AsSpan(0, lanes), ws.LaneDraw, ws.Y);
-                for (var i = 0; i < localSites.Length; i++)
-                    ws.Y.AsSpan(_fieldRow[localSites[i]] * _width, lanes).CopyTo(into.AsSpan(i * ne + e0, lanes));
-            }
-        }
-        finally
-        {
-            _pool.Add(ws);
-        }
+        FieldsAt(imt, -1, eventSeeds, localSites, into);
     }
 
     /// <summary>
@@ -266,6 +240,12 @@ public sealed class EventBasedTile
     internal void WithinEventFields(int imt, int rupture, ReadOnlySpan<ulong> eventSeeds, ReadOnlySpan<int> localSites, double[] into)
     {
         if (_epicentre is null) throw new InvalidOperationException("only EA/EAS posterior fields depend on the rupture");
+        FieldsAt(imt, rupture, eventSeeds, localSites, into);
+    }
+
+    /// <summary>The fields of both <see cref="WithinEventFields(int, ReadOnlySpan{ulong}, ReadOnlySpan{int}, double[])"/> overloads (<paramref name="rupture"/> used only for EA/EAS).</summary>
+    private void FieldsAt(int imt, int rupture, ReadOnlySpan<ulong> eventSeeds, ReadOnlySpan<int> localSites, double[] into)
+    {
         if (!_pool.TryTake(out var ws))
             ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
         try
@@ -280,7 +260,15 @@ public sealed class EventBasedTile
                     ws.Marks[_fieldRow[s]] = 1;
                     maxRow = Math.Max(maxRow, _fieldRow[s]);
                 }
-                _epicentre.Fields(ws, rupture, eventSeeds.Slice(e0, lanes), imt, maxRow);
+                if (_epicentre is not null) _epicentre.Fields(ws, rupture, eventSeeds.Slice(e0, lanes), imt, maxRow);
+                else
+                {
+                    var nRows = CollectRows(ws, maxRow);
+                    for (var q = 0; q < lanes; q++) ws.Keys[q] = SeedDerivation.Derive(eventSeeds[e0 + q], imt, "within");
+                    if (_plan.Posterior is not null)
+                        for (var q = 0; q < lanes; q++) ws.LaneDraw[q] = _plan.DrawOf(eventSeeds[e0 + q]);
+                    FillFields(imt, ws.Rows.AsSpan(0, nRows), ws.Keys.AsSpan(0, lanes), ws.LaneDraw, ws.Y);
+                }
                 for (var i = 0; i < localSites.Length; i++)
                     ws.Y.AsSpan(_fieldRow[localSites[i]] * _width, lanes).CopyTo(into.AsSpan(i * ne + e0, lanes));
             }
