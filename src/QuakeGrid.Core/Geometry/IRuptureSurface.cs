@@ -21,4 +21,10 @@ public interface IRuptureSurface
 
     /// <summary>Fills Rjb, Rrup, Rx and Ry0 of <paramref name="into"/> for the given sites.</summary>
     void ComputeDistances(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into);
+
+    /// <summary>
+    /// Fills Rjb and Rrup (km) only, bit-identical to those <see cref="ComputeDistances"/> gives for the same sites, without
+    /// forming Rx and Ry0 (for GMMs that need neither). <paramref name="rjb"/> and <paramref name="rrup"/> have one entry per site.
+    /// </summary>
+    void ComputeRjbRrup(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, Span<double> rjb, Span<double> rrup);
 }

@@ -83,6 +83,13 @@ public sealed class MultiPlanarSurface : IRuptureSurface
     public void ComputeDistances(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
         => SiteDistanceLoop.Run(_projection, new SiteKernel(_kernels, _gc2), lon, lat, into);
 
+    /// <summary>
+    /// Rjb and Rrup (km) only, bit-identical to those of <see cref="ComputeDistances"/> (same minimum over the planes; the GC2
+    /// coordinates are not formed).
+    /// </summary>
+    public void ComputeRjbRrup(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, Span<double> rjb, Span<double> rrup)
+        => SiteDistanceLoop.RunRjbRrup(_projection, new SiteKernel(_kernels, _gc2), lon, lat, rjb, rrup);
+
     /// <summary>Scalar reference path of <see cref="ComputeDistances"/> (tests).</summary>
     internal void ComputeDistancesScalar(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
         => SiteDistanceLoop.RunScalar(_projection, new SiteKernel(_kernels, _gc2), lon, lat, into);
@@ -94,6 +101,19 @@ public sealed class MultiPlanarSurface : IRuptureSurface
 
         public void Distances(double x, double y, double cx, double cy, double cz, out double rjb2, out double rrup2, out double t, out double u)
         {
+            RjbRrup(x, y, cx, cy, cz, out rjb2, out rrup2);
+            gc2.Coordinates(x, y, out t, out u);
+        }
+
+        public void Distances(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
+            out Vector256<double> rjb2, out Vector256<double> rrup2, out Vector256<double> t, out Vector256<double> u)
+        {
+            RjbRrup(x, y, cx, cy, cz, out rjb2, out rrup2);
+            gc2.Coordinates(x, y, out t, out u);
+        }
+
+        public void RjbRrup(double x, double y, double cx, double cy, double cz, out double rjb2, out double rrup2)
+        {
             double jb2 = double.MaxValue, rup2 = double.MaxValue;
             foreach (var k in kernels)
             {
@@ -102,11 +122,10 @@ public sealed class MultiPlanarSurface : IRuptureSurface
             }
             rjb2 = jb2;
             rrup2 = rup2;
-            gc2.Coordinates(x, y, out t, out u);
         }
 
-        public void Distances(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
-            out Vector256<double> rjb2, out Vector256<double> rrup2, out Vector256<double> t, out Vector256<double> u)
+        public void RjbRrup(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
+            out Vector256<double> rjb2, out Vector256<double> rrup2)
         {
             var jb2 = kernels[0].Rjb2(x, y);
             var rup2 = kernels[0].Rrup2(cx, cy, cz);
@@ -117,7 +136,6 @@ public sealed class MultiPlanarSurface : IRuptureSurface
             }
             rjb2 = jb2;
             rrup2 = rup2;
-            gc2.Coordinates(x, y, out t, out u);
         }
     }
 }

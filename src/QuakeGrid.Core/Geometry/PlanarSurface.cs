@@ -231,6 +231,13 @@ public sealed class PlanarSurface : IRuptureSurface
     public void ComputeDistances(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
         => SiteDistanceLoop.Run(_projection, new SiteKernel(_kernel), lon, lat, into);
 
+    /// <summary>
+    /// Rjb and Rrup (km) only, bit-identical to those of <see cref="ComputeDistances"/> (same operations; Rx and Ry0 are not
+    /// formed). For hazard loops whose GMMs need no Rx/Ry0.
+    /// </summary>
+    public void ComputeRjbRrup(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, Span<double> rjb, Span<double> rrup)
+        => SiteDistanceLoop.RunRjbRrup(_projection, new SiteKernel(_kernel), lon, lat, rjb, rrup);
+
     /// <summary>Scalar reference path of <see cref="ComputeDistances"/> (used for blocks outside the series range and by tests).</summary>
     internal void ComputeDistancesScalar(ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, DistanceSet into)
         => SiteDistanceLoop.RunScalar(_projection, new SiteKernel(_kernel), lon, lat, into);
@@ -255,6 +262,19 @@ public sealed class PlanarSurface : IRuptureSurface
             rrup2 = k.Rrup2(cx, cy, cz);
             t = k.TopEdgeT(x, y);
             u = k.TopEdgeU(x, y);
+        }
+
+        public void RjbRrup(double x, double y, double cx, double cy, double cz, out double rjb2, out double rrup2)
+        {
+            rjb2 = k.Rjb2(x, y);
+            rrup2 = k.Rrup2(cx, cy, cz);
+        }
+
+        public void RjbRrup(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
+            out Vector256<double> rjb2, out Vector256<double> rrup2)
+        {
+            rjb2 = k.Rjb2(x, y);
+            rrup2 = k.Rrup2(cx, cy, cz);
         }
     }
 

@@ -20,6 +20,13 @@ internal interface ISiteDistanceKernel
     /// <summary>Four-lane kernel.</summary>
     void Distances(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
         out Vector256<double> rjb2, out Vector256<double> rrup2, out Vector256<double> t, out Vector256<double> u);
+
+    /// <summary>Scalar kernel for the squared Rjb and Rrup only: the same operations as <see cref="Distances(double, double, double, double, double, out double, out double, out double, out double)"/> for them.</summary>
+    void RjbRrup(double x, double y, double cx, double cy, double cz, out double rjb2, out double rrup2);
+
+    /// <summary>Four-lane kernel for the squared Rjb and Rrup only (same operations as the full four-lane kernel for them).</summary>
+    void RjbRrup(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
+        out Vector256<double> rjb2, out Vector256<double> rrup2);
 }
 
 /// <summary>
@@ -64,6 +71,51 @@ internal static class SiteDistanceLoop
             }
         }
         for (; i < n; i++) Scalar(p, kernel, i, lon, lat, rjb, rrup, rx, ry0);
+    }
+
+    /// <summary>
+    /// As <see cref="Run"/> for Rjb and Rrup only (no Rx/Ry0: the strike coordinates are not formed): the same projection,
+    /// kernel operations, SIMD/scalar choice per block of four and square roots, so the values are bit-identical to
+    /// <see cref="Run"/>'s.
+    /// </summary>
+    public static void RunRjbRrup<TKernel>(LocalProjection p, in TKernel kernel, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat,
+        Span<double> rjb, Span<double> rrup)
+        where TKernel : struct, ISiteDistanceKernel
+    {
+        var n = lon.Length;
+        if (lat.Length != n || rjb.Length != n || rrup.Length != n) throw new ArgumentException("lon, lat, rjb and rrup must have the same length");
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var rlon = ref MemoryMarshal.GetReference(lon);
+            ref var rlat = ref MemoryMarshal.GetReference(lat);
+            ref var rjb0 = ref MemoryMarshal.GetReference(rjb);
+            ref var rrup0 = ref MemoryMarshal.GetReference(rrup);
+            for (; i <= n - 4; i += 4)
+            {
+                if (!p.Site(Vector256.LoadUnsafe(ref rlon, (nuint)i), Vector256.LoadUnsafe(ref rlat, (nuint)i),
+                        out var x, out var y, out var cx, out var cy, out var cz))
+                {
+                    for (var j = i; j < i + 4; j++) ScalarRjbRrup(p, kernel, j, lon, lat, rjb, rrup);
+                    continue;
+                }
+                kernel.RjbRrup(x, y, cx, cy, cz, out var jb2, out var rup2);
+                Vector256.Sqrt(jb2).StoreUnsafe(ref rjb0, (nuint)i);
+                Vector256.Sqrt(rup2).StoreUnsafe(ref rrup0, (nuint)i);
+            }
+        }
+        for (; i < n; i++) ScalarRjbRrup(p, kernel, i, lon, lat, rjb, rrup);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ScalarRjbRrup<TKernel>(LocalProjection p, in TKernel kernel, int i, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat,
+        Span<double> rjb, Span<double> rrup)
+        where TKernel : struct, ISiteDistanceKernel
+    {
+        p.Site(lon[i], lat[i], out var x, out var y, out var cx, out var cy, out var cz);
+        kernel.RjbRrup(x, y, cx, cy, cz, out var jb2, out var rup2);
+        rjb[i] = Math.Sqrt(jb2);
+        rrup[i] = Math.Sqrt(rup2);
     }
 
     /// <summary>The scalar path for every site (reference for tests).</summary>

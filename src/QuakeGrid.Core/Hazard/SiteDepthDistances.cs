@@ -14,7 +14,7 @@ internal static class SiteDepthDistances
     public static bool Supports(IRuptureSurface surface) => surface is PlanarSurface;
 
     /// <summary>Overwrites <paramref name="rrup"/>[i] for every site whose depth is non-zero.</summary>
-    public static void AdjustRrup(IRuptureSurface surface, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, ReadOnlySpan<double> depth, double[] rrup)
+    public static void AdjustRrup(IRuptureSurface surface, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, ReadOnlySpan<double> depth, Span<double> rrup)
     {
         if (surface is not PlanarSurface plane)
             throw new NotSupportedException($"site depths are supported for planar ruptures only, not {surface.GetType().Name}");

@@ -5,7 +5,7 @@ namespace QuakeGrid.Core.Hazard;
 /// <summary>
 /// Finds the sites within the maximum distance (Rrup, km) of a rupture without computing exact distances for all of
 /// them: a coarse equirectangular test against a circle around the hypocentre (radius = maximum distance + rupture
-/// extent, with a conservative margin) picks candidates, whose exact Rjb and Rrup come from the rupture surface in
+/// extent, with a conservative margin) picks candidates, whose exact Rjb and Rrup come from the rupture surface (<see cref="IRuptureSurface.ComputeRjbRrup"/>) in
 /// blocks of <see cref="Block"/> sites. One instance per worker; no allocation per rupture after warm-up.
 /// </summary>
 internal sealed class SiteDistanceFilter
@@ -14,7 +14,8 @@ internal sealed class SiteDistanceFilter
     public const int Block = 256;
     private const double KmPerDegree = Geodesy.EarthRadiusKm * Math.PI / 180.0;
 
-    private readonly DistanceSet?[] _sets = new DistanceSet?[Block + 1];
+    private readonly double[] _rjb = new double[Block];
+    private readonly double[] _rrup = new double[Block];
     private readonly double[] _lon = new double[Block];
     private readonly double[] _lat = new double[Block];
     private readonly double[] _depth = new double[Block];
@@ -98,7 +99,6 @@ internal sealed class SiteDistanceFilter
             // (vector) distance kernel whatever its position: a site's distances do not depend on which other sites are
             // filtered with it (the tiling invariance of the event-based tiles).
             var padded = (nb + 3) & ~3;
-            var set = _sets[padded] ??= new DistanceSet(padded);
             for (var q = 0; q < padded; q++)
             {
                 var i = _candidates[b0 + Math.Min(q, nb - 1)];
@@ -108,14 +108,15 @@ internal sealed class SiteDistanceFilter
             }
             var bl = _lon.AsSpan(0, padded);
             var ba = _lat.AsSpan(0, padded);
-            surface.ComputeDistances(bl, ba, set);
-            if (depth is not null) SiteDepthDistances.AdjustRrup(surface, bl, ba, _depth.AsSpan(0, padded), set.Rrup);
+            // Rjb and Rrup only (bit-identical to ComputeDistances'; Rx and Ry0 are needed by no hazard GMM here).
+            surface.ComputeRjbRrup(bl, ba, _rjb.AsSpan(0, padded), _rrup.AsSpan(0, padded));
+            if (depth is not null) SiteDepthDistances.AdjustRrup(surface, bl, ba, _depth.AsSpan(0, padded), _rrup.AsSpan(0, padded));
             for (var q = 0; q < nb; q++)
             {
-                if (!(set.Rrup[q] <= maxDistance)) continue;
+                if (!(_rrup[q] <= maxDistance)) continue;
                 index[m] = _candidates[b0 + q] - start;
-                rjb[m] = set.Rjb[q];
-                rrup[m] = set.Rrup[q];
+                rjb[m] = _rjb[q];
+                rrup[m] = _rrup[q];
                 m++;
             }
         }
