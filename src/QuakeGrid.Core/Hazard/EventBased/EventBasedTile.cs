@@ -166,7 +166,7 @@ public sealed class EventBasedTile
         var call0 = Stopwatch.GetTimestamp();
         var cpu0 = ThreadCpuTime.Now();
         if (!_pool.TryTake(out var ws))
-            ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
+            ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins, _genericContext);
         try
         {
             ws.Reset();
@@ -247,7 +247,7 @@ public sealed class EventBasedTile
     private void FieldsAt(int imt, int rupture, ReadOnlySpan<ulong> eventSeeds, ReadOnlySpan<int> localSites, double[] into)
     {
         if (!_pool.TryTake(out var ws))
-            ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins);
+            ws = new TileWorkspace(_sites.Length, ClosureSize, _width, _plan.BranchCount, _bins, _genericContext);
         try
         {
             var ne = eventSeeds.Length;

@@ -8,8 +8,17 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// </summary>
 internal sealed class TileWorkspace
 {
-    public TileWorkspace(int tileSites, int fieldRows, int width, int branches, LevelBins[] bins)
+    /// <summary>
+    /// Buffers for a tile of <paramref name="tileSites"/> sites, <paramref name="fieldRows"/> closure rows, sweeps of
+    /// <paramref name="width"/> lanes, <paramref name="branches"/> GMM branches and the IMTs' <paramref name="bins"/>.
+    /// <paramref name="genericContext"/>: whether some GMM branch uses <see cref="Gmm.IGroundMotionModel.Compute"/>; only then
+    /// are the arena's context columns (<see cref="ARjb"/>, <see cref="ARrup"/>, <see cref="Vs30"/>, <see cref="Z1pt0"/>,
+    /// <see cref="Mag"/>, <see cref="Rake"/>) and <see cref="Sigma"/> allocated (hazard batches need neither), which saves 9
+    /// of the arena's 20 columns (3 IMTs) and their growth (allocation, zeroing, page faults, copies).
+    /// </summary>
+    public TileWorkspace(int tileSites, int fieldRows, int width, int branches, LevelBins[] bins, bool genericContext)
     {
+        _genericContext = genericContext;
         Filter = new SiteDistanceFilter(tileSites);
         Index = new int[tileSites];
         Rjb = new double[tileSites];
@@ -37,6 +46,7 @@ internal sealed class TileWorkspace
 
     private readonly int _branches;
     private readonly int _imts;
+    private readonly bool _genericContext;
 
     public SiteDistanceFilter Filter { get; }
     public int[] Index { get; }
@@ -80,6 +90,7 @@ internal sealed class TileWorkspace
     public int Capacity { get; private set; }
     public int[] Site { get; private set; } = [];
     public int[] FieldRow { get; private set; } = [];
+    /// <summary>Generic GMM context columns (empty unless the workspace was made with a generic GMM branch).</summary>
     public double[] ARjb { get; private set; } = [];
     public double[] ARrup { get; private set; } = [];
     public double[] Vs30 { get; private set; } = [];
@@ -89,6 +100,7 @@ internal sealed class TileWorkspace
     public double[][][] Mu { get; private set; } = [];
     public double[][][] Tau { get; private set; } = [];
     public double[][][] Phi { get; private set; } = [];
+    /// <summary>Total sigma per branch and IMT (arrays empty unless the workspace was made with a generic GMM branch).</summary>
     public double[][][] Sigma { get; private set; } = [];
 
     /// <summary>Makes room for <paramref name="more"/> arena entries beyond <see cref="ArenaUsed"/>.</summary>
@@ -104,15 +116,22 @@ internal sealed class TileWorkspace
     private void Grow(int cap)
     {
         Site = Resize(Site, cap); FieldRow = Resize(FieldRow, cap);
-        ARjb = Resize(ARjb, cap); ARrup = Resize(ARrup, cap); Vs30 = Resize(Vs30, cap); Z1pt0 = Resize(Z1pt0, cap);
-        Mag = Resize(Mag, cap); Rake = Resize(Rake, cap);
-        Mu = ResizeJagged(Mu, cap); Tau = ResizeJagged(Tau, cap); Phi = ResizeJagged(Phi, cap); Sigma = ResizeJagged(Sigma, cap);
+        Mu = ResizeJagged(Mu, cap); Tau = ResizeJagged(Tau, cap); Phi = ResizeJagged(Phi, cap);
+        if (_genericContext)
+        {
+            ARjb = Resize(ARjb, cap); ARrup = Resize(ARrup, cap); Vs30 = Resize(Vs30, cap); Z1pt0 = Resize(Z1pt0, cap);
+            Mag = Resize(Mag, cap); Rake = Resize(Rake, cap);
+            Sigma = ResizeJagged(Sigma, cap);
+        }
+        else if (Sigma.Length == 0) Sigma = ResizeJagged(Sigma, 0);
         Capacity = cap;
     }
 
+    /// <summary>A larger copy of the used part of <paramref name="a"/>; the rest is left uninitialised (no zeroing pass:
+    /// arena entries are always written by <see cref="EventBasedTile"/> before they are read).</summary>
     private T[] Resize<T>(T[] a, int cap)
     {
-        var r = new T[cap];
+        var r = GC.AllocateUninitializedArray<T>(cap);
         a.AsSpan(0, Math.Min(a.Length, ArenaUsed)).CopyTo(r);
         return r;
     }
@@ -123,7 +142,7 @@ internal sealed class TileWorkspace
         for (var b = 0; b < _branches; b++)
         {
             r[b] = new double[_imts][];
-            for (var k = 0; k < _imts; k++) r[b][k] = a.Length == 0 ? new double[cap] : Resize(a[b][k], cap);
+            for (var k = 0; k < _imts; k++) r[b][k] = a.Length == 0 ? GC.AllocateUninitializedArray<double>(cap) : Resize(a[b][k], cap);
         }
         return r;
     }
