@@ -33,35 +33,10 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
         return path;
     }
 
-    /// <summary>The PEER fault 1 job on a grid of <paramref name="columns"/> × <paramref name="rows"/> sites 0.02° apart (Vs30 300–700 m/s) with the posterior.</summary>
-    private static JobConfig Job(string posteriorValue, int columns, int rows, int years)
-    {
-        var job = JobIniReader.Read(HazardTestData.Data("peer", "fault1_bssa14_jb2009", "job.ini"));
-        var n = columns * rows;
-        var lon = new double[n];
-        var lat = new double[n];
-        for (var j = 0; j < rows; j++)
-            for (var i = 0; i < columns; i++)
-            {
-                lon[j * columns + i] = -122.14 + 0.02 * i;
-                lat[j * columns + i] = 37.94 + 0.02 * j;
-            }
-        var post = CorrelationModelSetting.ReadPosterior("posterior:" + posteriorValue, "/", "test", null, null);
-        return job with
-        {
-            Sites = new SiteCollection(lon, lat, Enumerable.Range(0, n).Select(s => 300.0 + 40 * (s % 11)).ToArray()),
-            SiteDepths = new double[n],
-            SesPerLogicTreePath = years,
-            MaximumDistance = 12.0,
-            GroundMotionCorrelationModel = CorrelationModelSetting.Describe(post),
-            CorrelationPosterior = post,
-        };
-    }
-
     [Fact]
     public void AnEasPosteriorOnVaryingVs30IsAWarningAndOnUniformVs30IsNot()
     {
-        var varying = Job(EasFile + ":2", 3, 3, 10); // Vs30 300–620 m/s
+        var varying = PosteriorGridJob(EasFile + ":2", 3, 3, 10); // Vs30 300–620 m/s
         var warnings = CorrelationModelSetting.PosteriorWarnings(varying, varying.CorrelationPosterior!).ToList();
         Assert.Contains(warnings, w => w.Contains("EAS posterior on sites of varying Vs30 (300–620 m/s)", StringComparison.Ordinal));
         var uniform = varying with { Sites = new SiteCollection(varying.Sites.Lon, varying.Sites.Lat, Enumerable.Repeat(760.0, 9).ToArray()) };
@@ -74,7 +49,7 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
     [Fact]
     public void AnEventsFieldIsTheVecchiaFieldOfItsDrawsKernelAboutItsRupturesEpicentre()
     {
-        var job = Job(EasFile + ":8", 10, 10, 2000);
+        var job = PosteriorGridJob(EasFile + ":8", 10, 10, 2000);
         var plan = EventBasedPlan.Prepare(job);
         var pp = plan.PosteriorPlan!;
         Assert.True(pp.EpicentreDependent);
@@ -151,7 +126,7 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
     {
         // Two very different draws; six sites (n ≤ m + 1: the Vecchia factor is exact).
         var path = Posterior("two.csv", "LE,gammaE,LA,LS,w\n16.4,0.36,24.9,171.2,0.84\n40,1,10,100,0.5\n");
-        var baseJob = Job(path, 2, 1, 1000);
+        var baseJob = PosteriorGridJob(path, 2, 1, 1000);
         var probe = EventBasedPlan.Prepare(baseJob);
         var hypo = probe.Occurring.Ruptures[0].Rupture.Hypocenter;
         // Pair A on a ray (azimuth 90°, r = 20 and 30 km: d_E = 10 km, d_A = 0); pair B across (r = 7.0711 km at
@@ -199,7 +174,7 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
     [Fact]
     public void CountsAreBitIdenticalForAnyTilingBatchingAndSweepWidth()
     {
-        var job = Job(EasFile + ":6", 10, 10, 12_000);
+        var job = PosteriorGridJob(EasFile + ":6", 10, 10, 12_000);
         var plan = EventBasedPlan.Prepare(job, options: new EventBasedOptions { EventsPerSweep = 16 });
         Assert.True(plan.Correlated);
         Assert.True(plan.RuptureCount > 10, $"{plan.RuptureCount} occurring ruptures");
@@ -218,7 +193,7 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
         // A model E posterior with the same l_E, gamma_E draws gives other counts: the azimuth and Vs30 terms are used.
         var eRows = File.ReadLines(EasFile).Skip(1).Select(l => string.Join(',', l.Split(',').Take(2)));
         var ePath = Posterior("e.csv", "LE,gammaE\n" + string.Join('\n', eRows) + "\n");
-        var eJob = Job(ePath + ":6", 10, 10, 12_000);
+        var eJob = PosteriorGridJob(ePath + ":6", 10, 10, 12_000);
         var ePlan = EventBasedPlan.Prepare(eJob, options: new EventBasedOptions { EventsPerSweep = 16 });
         Assert.False(ePlan.PosteriorPlan!.EpicentreDependent);
         Assert.NotEqual(whole, Tiled(ePlan, [all], [0, ePlan.RuptureCount]));
@@ -233,7 +208,7 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
     [Fact]
     public void SweepLanesWritesOnlyItsLanesAndEqualsTheSingleFactorSweep()
     {
-        var job = Job(EasFile + ":4", 9, 8, 500);
+        var job = PosteriorGridJob(EasFile + ":4", 9, 8, 500);
         var plan = EventBasedPlan.Prepare(job);
         var pp = plan.PosteriorPlan!;
         var epi = CorrelationSiteBuilder.FromSites(job.Sites, null, new QuakeGrid.Core.Geometry.GeoPoint(-122.05, 38.0));
@@ -264,7 +239,7 @@ public sealed class EpicentrePosteriorEventBasedTests(ITestOutputHelper output) 
     public void AnEaPosteriorIsAcceptedAndUsesTheAzimuthTerm()
     {
         var path = Posterior("ea.csv", "LE,gammaE,LA\n13.1,0.35,27.3\n20,0.4,15\n");
-        var job = Job(path, 6, 6, 4000);
+        var job = PosteriorGridJob(path, 6, 6, 4000);
         Assert.Equal(BodenmannVariant.EA, job.CorrelationPosterior!.Variant);
         var plan = EventBasedPlan.Prepare(job);
         Assert.True(plan.PosteriorPlan!.EpicentreDependent);

@@ -31,37 +31,12 @@ public sealed class PosteriorEventBasedTests(ITestOutputHelper output) : IDispos
 
     private static JobConfig BaseJob() => JobIniReader.Read(HazardTestData.Data("peer", "fault1_bssa14_jb2009", "job.ini"));
 
-    /// <summary>The PEER fault 1 job on <paramref name="columns"/> × <paramref name="rows"/> sites 0.02° apart with the given posterior.</summary>
-    private static JobConfig Job(string posteriorPath, int columns, int rows, int years)
-    {
-        var job = BaseJob();
-        var n = columns * rows;
-        var lon = new double[n];
-        var lat = new double[n];
-        for (var j = 0; j < rows; j++)
-            for (var i = 0; i < columns; i++)
-            {
-                lon[j * columns + i] = -122.14 + 0.02 * i;
-                lat[j * columns + i] = 37.94 + 0.02 * j;
-            }
-        var post = CorrelationModelSetting.ReadPosterior("posterior:" + posteriorPath, "/", "test", null, null);
-        return job with
-        {
-            Sites = new SiteCollection(lon, lat, Enumerable.Range(0, n).Select(s => 300.0 + 40 * (s % 11)).ToArray()),
-            SiteDepths = new double[n],
-            SesPerLogicTreePath = years,
-            MaximumDistance = 12.0,
-            GroundMotionCorrelationModel = CorrelationModelSetting.Describe(post),
-            CorrelationPosterior = post,
-        };
-    }
-
     [Fact]
     public void EachEventsFieldFollowsTheKernelOfItsDraw()
     {
         // Two very different draws: l_E = 5 km and 100 km (gamma_E = 1, so rho = exp(-d / l_E)).
         var path = Posterior("two.csv", "LE,gammaE\n5,1\n100,1\n");
-        var job = Job(path, 2, 1, 1000) with
+        var job = PosteriorGridJob(path, 2, 1, 1000) with
         {
             // Two sites on the equator 0.18° apart (20.0 km) and three others: n ≤ m + 1, so the Vecchia factor is exact.
             Sites = new SiteCollection([10.0, 10.18, 10.5, 9.7, 10.1], [0.0, 0.0, 0.3, -0.2, 0.4], [760.0, 760, 760, 760, 760]),
@@ -95,7 +70,7 @@ public sealed class PosteriorEventBasedTests(ITestOutputHelper output) : IDispos
     public void CountsAreBitIdenticalForAnyTilingAndRepeatableAndDependOnTheDraws()
     {
         var path = Posterior("three.csv", "LE,gammaE\n2,1\n10,0.5\n40,1\n");
-        var job = Job(path, 10, 10, 20_000);
+        var job = PosteriorGridJob(path, 10, 10, 20_000);
         var plan = EventBasedPlan.Prepare(job, options: new EventBasedOptions { EventsPerSweep = 16 });
         Assert.True(plan.Correlated);
         Assert.True(plan.RuptureCount > 10, $"{plan.RuptureCount} occurring ruptures");
@@ -112,7 +87,7 @@ public sealed class PosteriorEventBasedTests(ITestOutputHelper output) : IDispos
         Assert.Equal(whole, Tiled(again, [all], [0, again.RuptureCount]));
 
         // A single-draw posterior (l_E = 40 km for every event) gives other counts: the draws are used.
-        var fixedJob = Job(Posterior("fixed.csv", "LE,gammaE\n40,1\n"), 10, 10, 20_000);
+        var fixedJob = PosteriorGridJob(Posterior("fixed.csv", "LE,gammaE\n40,1\n"), 10, 10, 20_000);
         var fixedPlan = EventBasedPlan.Prepare(fixedJob);
         Assert.NotEqual(whole, Tiled(fixedPlan, [all], [0, fixedPlan.RuptureCount]));
     }
@@ -125,7 +100,7 @@ public sealed class PosteriorEventBasedTests(ITestOutputHelper output) : IDispos
     public void ClosureRowsAndSweepPerLaneEqualWholeFactorsAndSingleFactorSweeps()
     {
         var path = Posterior("three.csv", "LE,gammaE\n2,1\n10,0.5\n40,1\n");
-        var plan = EventBasedPlan.Prepare(Job(path, 12, 10, 1000));
+        var plan = EventBasedPlan.Prepare(PosteriorGridJob(path, 12, 10, 1000));
         var pp = plan.PosteriorPlan!;
         var factors = pp.Kernels.Select(k => QuakeGrid.Core.Gp.Vecchia.VecchiaFactor.Compute(pp.Structure, pp.Sites, k)).ToArray();
         int[] tileSites = [3, 4, 5, 15, 16, 17, 27, 28, 29, 100];
