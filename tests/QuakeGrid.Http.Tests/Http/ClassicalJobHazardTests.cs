@@ -22,11 +22,7 @@ public sealed class ClassicalJobHazardTests(SiloServer silo)
     [Fact]
     public async Task Classical_job_submitted_over_http_answers_site_hazard_as_Core()
     {
-        var files = Files.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(Folder, f)));
-        var post = await silo.Http.PostAsJsonAsync("/v1/jobs", new { jobFile = "job.ini", files, options = new { tileSize = 7 } });
-        var text = await post.Content.ReadAsStringAsync();
-        Assert.True(post.StatusCode == HttpStatusCode.Accepted, text);
-        var jobId = JsonDocument.Parse(text).RootElement.GetProperty("jobId").GetString()!;
+        var (_, jobId) = await silo.SubmitBundleAsync(Folder, Files, new { tileSize = 7 });
 
         var status = await silo.WaitForEndAsync(jobId);
         Assert.Equal("Completed", status.GetProperty("state").GetString());

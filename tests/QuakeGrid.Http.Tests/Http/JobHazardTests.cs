@@ -22,11 +22,7 @@ public sealed class JobHazardTests(SiloServer silo)
     [Fact]
     public async Task Job_submitted_over_http_answers_site_hazard_as_Core()
     {
-        var files = Files.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(Folder, f)));
-        var post = await silo.Http.PostAsJsonAsync("/v1/jobs", new { jobFile = "job.ini", files });
-        var text = await post.Content.ReadAsStringAsync();
-        Assert.True(post.StatusCode == HttpStatusCode.Accepted, text);
-        var jobId = JsonDocument.Parse(text).RootElement.GetProperty("jobId").GetString()!;
+        var (post, jobId) = await silo.SubmitBundleAsync(Folder, Files);
         Assert.Equal($"/v1/jobs/{jobId}", post.Headers.Location?.OriginalString);
 
         using (var form = new MultipartFormDataContent())
