@@ -10,7 +10,7 @@ namespace QuakeGrid.Core.Tests.Geometry;
 /// </summary>
 public class RjbRrupLaneWidthTests
 {
-    private static PlanarSurface RandomPlane(Random rng, double lon, double lat)
+    private static PlanarSurface RandomPlane(System.Random rng, double lon, double lat)
     {
         var strike = rng.NextDouble() * 360;
         var length = 2 + rng.NextDouble() * 60;
@@ -19,7 +19,7 @@ public class RjbRrupLaneWidthTests
         return PlanarSurface.FromTrace(new GeoPoint(lon, lat), new GeoPoint(lon1, lat1), 20 + rng.NextDouble() * 70, upper, upper + 3 + rng.NextDouble() * 20);
     }
 
-    private static IRuptureSurface RandomSurface(Random rng, bool multi)
+    private static IRuptureSurface RandomSurface(System.Random rng, bool multi)
     {
         var lon = -170 + rng.NextDouble() * 340;
         var lat = -60 + rng.NextDouble() * 120;
@@ -36,7 +36,7 @@ public class RjbRrupLaneWidthTests
     }
 
     /// <summary>Sites within ≈ 3° of the surface, a fraction <paramref name="far"/> of them 15° to 40° of longitude away (beyond the series range).</summary>
-    private static (double[] Lon, double[] Lat, bool[] Far) RandomSites(Random rng, IRuptureSurface surface, int n, double far)
+    private static (double[] Lon, double[] Lat, bool[] Far) RandomSites(System.Random rng, IRuptureSurface surface, int n, double far)
     {
         var lon = new double[n];
         var lat = new double[n];
@@ -67,7 +67,7 @@ public class RjbRrupLaneWidthTests
     [InlineData(true, 0.08)]
     public void EightFourAndOneLaneGiveTheSameBits(bool multi, double far)
     {
-        var rng = new Random(multi ? 8111 : 8222 + (int)(far * 100));
+        var rng = new System.Random(multi ? 8111 : 8222 + (int)(far * 100));
         long sites = 0, farBlocks = 0;
         for (var trial = 0; trial < 150; trial++)
         {
