@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace QuakeGrid.Core.Geometry;
@@ -128,6 +129,7 @@ public sealed class MultiPlanarSurface : IRuptureSurface
             rrup2 = rup2;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void RjbRrup(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
             out Vector256<double> rjb2, out Vector256<double> rrup2)
         {
@@ -142,6 +144,7 @@ public sealed class MultiPlanarSurface : IRuptureSurface
             rrup2 = rup2;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void RjbRrup(Vector512<double> x, Vector512<double> y, Vector512<double> cx, Vector512<double> cy, Vector512<double> cz,
             out Vector512<double> rjb2, out Vector512<double> rrup2)
         {

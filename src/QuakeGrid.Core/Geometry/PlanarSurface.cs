@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using QuakeGrid.Core.Sources.ScalingRelations;
 
@@ -274,6 +275,7 @@ public sealed class PlanarSurface : IRuptureSurface
             rrup2 = k.Rrup2(cx, cy, cz);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void RjbRrup(Vector256<double> x, Vector256<double> y, Vector256<double> cx, Vector256<double> cy, Vector256<double> cz,
             out Vector256<double> rjb2, out Vector256<double> rrup2)
         {
@@ -281,6 +283,7 @@ public sealed class PlanarSurface : IRuptureSurface
             rrup2 = k.Rrup2(cx, cy, cz);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void RjbRrup(Vector512<double> x, Vector512<double> y, Vector512<double> cx, Vector512<double> cy, Vector512<double> cz,
             out Vector512<double> rjb2, out Vector512<double> rrup2)
         {

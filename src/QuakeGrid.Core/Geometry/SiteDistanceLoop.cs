@@ -119,9 +119,7 @@ internal static class SiteDistanceLoop
                         out var x, out var y, out var cx, out var cy, out var cz);
                     if (inRange != 0xFF)
                     {
-                        // Exactly what the four-lane loop does with these eight sites.
-                        Block4(p, kernel, i, lon, lat, rjb, rrup);
-                        Block4(p, kernel, i + 4, lon, lat, rjb, rrup);
+                        TwoBlocks4(p, kernel, i, lon, lat, rjb, rrup);
                         continue;
                     }
                     kernel.RjbRrup(x, y, cx, cy, cz, out var jb2, out var rup2);
@@ -132,6 +130,17 @@ internal static class SiteDistanceLoop
             for (; i <= n - 4; i += 4) Block4(p, kernel, i, lon, lat, rjb, rrup);
         }
         for (; i < n; i++) ScalarRjbRrup(p, kernel, i, lon, lat, rjb, rrup);
+    }
+
+    /// <summary>Sites <paramref name="i"/> .. <paramref name="i"/> + 7 exactly as the four-lane loop treats them (the eight-lane
+    /// loop's rare path, kept out of line).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TwoBlocks4<TKernel>(LocalProjection p, in TKernel kernel, int i, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat,
+        Span<double> rjb, Span<double> rrup)
+        where TKernel : struct, ISiteDistanceKernel
+    {
+        Block4(p, kernel, i, lon, lat, rjb, rrup);
+        Block4(p, kernel, i + 4, lon, lat, rjb, rrup);
     }
 
     /// <summary>Sites <paramref name="i"/> .. <paramref name="i"/> + 3 with the four-lane kernel, or the scalar one when any of
