@@ -95,8 +95,9 @@ internal static class SiteDistanceLoop
 
     /// <summary>
     /// <see cref="RunRjbRrup{TKernel}(LocalProjection, in TKernel, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double})"/>
-    /// with SIMD steps of at most <paramref name="lanes"/> sites (8, 4 or 1; fewer where the hardware lacks them). For tests:
-    /// every width gives the same bits as long as the width-4 path runs (it decides which blocks of four are scalar).
+    /// with SIMD steps of at most <paramref name="lanes"/> sites (8, 4 or 1; fewer where the hardware lacks them), for tests.
+    /// Widths 8 and 4 give the same bits by construction (same per-lane operations, same blocks of four on the scalar kernel);
+    /// width 1 (the scalar kernel for every site) is the reference the tests hold them to.
     /// </summary>
     internal static void RunRjbRrup<TKernel>(LocalProjection p, in TKernel kernel, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat,
         Span<double> rjb, Span<double> rrup, int lanes)

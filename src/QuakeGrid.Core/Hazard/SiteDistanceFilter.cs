@@ -54,7 +54,8 @@ internal sealed class SiteDistanceFilter
     /// <summary>
     /// As <see cref="Select(Rupture, double[], double[], double[], int, int, double, int[], double[], double[])"/> for all
     /// sites of <paramref name="grid"/> (built on <paramref name="lon"/>, <paramref name="lat"/>), visiting only the grid
-    /// cells that meet the circle's bounding box. Indices are into the arrays; the selected sites are the same.
+    /// cells that meet the circle's bounding box. Indices are into the arrays; the selected sites are the same. The coordinates
+    /// are read from the grid's own copies (<see cref="SiteGridIndex.ItemLon"/>, in cell order), equal to the arrays'.
     /// </summary>
     public int Select(Rupture rupture, double[] lon, double[] lat, double[]? depth, SiteGridIndex grid, double maxDistance,
         int[] index, double[] rjb, double[] rrup)
