@@ -22,4 +22,24 @@ public sealed class BenchCommandTests
         Assert.Contains("--sites", run.Err);
         Assert.Contains("abc", run.Err);
     }
+
+    [Fact]
+    public async Task Bench_distances_prints_the_stage_and_the_three_kernel_widths()
+    {
+        var run = await CliRun.RunAsync("bench", "distances", "--ruptures", "20", "--repeat", "1");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("20 ruptures", run.Out);
+        Assert.Contains("| SiteDistanceFilter.Select (whole stage) |", run.Out);
+        Assert.Contains("| Rjb/Rrup loop, 8 lanes |", run.Out);
+        Assert.Contains("| Rjb/Rrup loop, scalar |", run.Out);
+        Assert.Contains("load average", run.Err);
+    }
+
+    [Fact]
+    public async Task Bench_distances_rejects_zero_ruptures()
+    {
+        var run = await CliRun.RunAsync("bench", "distances", "--ruptures", "0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--ruptures", run.Err);
+    }
 }

@@ -3,12 +3,13 @@ using System.Globalization;
 using QuakeGrid.Core.Conditioning;
 using QuakeGrid.Core.Gmm.Benchmarks;
 using QuakeGrid.Core.Gp.Benchmarks;
+using QuakeGrid.Core.Hazard.Benchmarks;
 using QuakeGrid.Core.Validation;
 
 namespace QuakeGrid.Cli.Commands;
 
 /// <summary>
-/// <c>quakegrid bench gmm|gmf|condition|hazard</c>: the fixed-input performance benchmarks recorded in
+/// <c>quakegrid bench gmm|gmf|condition|hazard|distances</c>: the fixed-input performance benchmarks recorded in
 /// <c>docs/benchmarks.md</c> (not tests). Each prints a markdown table and the load average at the start and end,
 /// because this machine is shared and figures are only comparable within one run.
 /// </summary>
@@ -21,6 +22,7 @@ public static class BenchCommand
         command.Subcommands.Add(Gmf(env));
         command.Subcommands.Add(Condition(env));
         command.Subcommands.Add(BenchHazardCommand.Create(env));
+        command.Subcommands.Add(Distances(env));
         command.Subcommands.Add(Inference.LikelihoodBenchCommand.Create(env));
         return command;
     }
@@ -75,6 +77,27 @@ public static class BenchCommand
                 if (!known.Contains(n)) throw new QuakeGridInputException("--cases", n, null, "unknown case; known: " + string.Join(", ", known));
             Load(env, "start");
             env.Out.WriteLine(GmfBenchmarks.Report(names, env.Err));
+            Load(env, "end");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Distances(CliEnvironment env)
+    {
+        var ruptures = new Option<int>("--ruptures") { DefaultValueFactory = _ => 2_000, Description = "Point-source ruptures." };
+        var repeat = new Option<int>("--repeat") { Description = "Repeats; the fastest is reported.", DefaultValueFactory = _ => 5 };
+        var command = new Command("distances", "The event-based tile's distance stage on the Nepal grid, one thread: whole selection and the Rjb/Rrup loop at 8, 4 and 1 lanes.");
+        command.Options.Add(ruptures);
+        command.Options.Add(repeat);
+        command.SetAction(parse =>
+        {
+            var r = parse.GetValue(ruptures);
+            var k = parse.GetValue(repeat);
+            if (r < 1) throw new QuakeGridInputException("--ruptures", r.ToString(CultureInfo.InvariantCulture), null, "must be at least 1");
+            if (k < 1) throw new QuakeGridInputException("--repeat", k.ToString(CultureInfo.InvariantCulture), null, "must be at least 1");
+            Load(env, "start");
+            env.Out.WriteLine(DistanceFilterBenchmark.Run(r, k));
             Load(env, "end");
             return 0;
         });

@@ -171,6 +171,55 @@ public sealed class LocalProjection
     }
 
     /// <summary>
+    /// Eight-lane <c>Site</c>: per lane exactly the operations of the four-lane kernel; returns the mask of the lanes within the
+    /// series range (bit j for lane j). Lanes outside it hold nothing useful (the caller treats each half of four as the four-lane
+    /// kernel would: the scalar kernel when any of its lanes is outside).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal byte Site(Vector512<double> lon, Vector512<double> lat, out Vector512<double> x, out Vector512<double> y,
+        out Vector512<double> cx, out Vector512<double> cy, out Vector512<double> cz)
+    {
+        var dl = lon * Vector512.Create(D2R) - Vector512.Create(_lon0Rad);
+        var dp = lat * Vector512.Create(D2R) - Vector512.Create(_lat0Rad);
+        var lim = Vector512.Create(SeriesLimit);
+        var ok = Vector512.LessThanOrEqual(Vector512.Abs(dl), lim) & Vector512.LessThanOrEqual(Vector512.Abs(dp), lim);
+        var sdl = SinSeries(dl); var cdl = CosSeries(dl);
+        var sdp = SinSeries(dp); var cdp = CosSeries(dp);
+        var s0 = Vector512.Create(_sinLat0); var c0 = Vector512.Create(_cosLat0);
+        var sp = s0 * cdp + c0 * sdp;
+        var cp = c0 * cdp - s0 * sdp;
+        var e = cp * sdl;
+        var n = c0 * sp - s0 * cp * cdl;
+        var u = s0 * sp + c0 * cp * cdl;
+        var rho2 = e * e + n * n;
+        ok &= Vector512.LessThan(rho2, Vector512.Create(SeriesLimit * SeriesLimit)) & Vector512.GreaterThan(u, Vector512<double>.Zero);
+        var k = Vector512<double>.One + rho2 * (Vector512.Create(1.0 / 6) + rho2 * (Vector512.Create(3.0 / 40) + rho2 * (Vector512.Create(5.0 / 112)
+                + rho2 * (Vector512.Create(35.0 / 1152) + rho2 * (Vector512.Create(63.0 / 2816) + rho2 * Vector512.Create(231.0 / 13312))))));
+        var r = Vector512.Create(R);
+        x = r * k * e;
+        y = r * k * n;
+        cx = r * e;
+        cy = r * n;
+        cz = -(r * rho2) / (Vector512<double>.One + u);
+        return (byte)Vector512.ExtractMostSignificantBits(ok);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> SinSeries(Vector512<double> t)
+    {
+        var t2 = t * t;
+        return t + t * t2 * (Vector512.Create(S3) + t2 * (Vector512.Create(S5) + t2 * (Vector512.Create(S7) + t2 * (Vector512.Create(S9) + t2 * Vector512.Create(S11)))));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> CosSeries(Vector512<double> t)
+    {
+        var t2 = t * t;
+        return Vector512<double>.One + t2 * (Vector512.Create(C2) + t2 * (Vector512.Create(C4) + t2 * (Vector512.Create(C6) + t2 * (Vector512.Create(C8)
+               + t2 * (Vector512.Create(C10) + t2 * Vector512.Create(C12))))));
+    }
+
+    /// <summary>
     /// Core kernel. Outputs the azimuthal-equidistant coordinates (x, y) in km, and the unit vector (e, n, u) of the point
     /// in the local east-north-up frame at the centre.
     /// </summary>

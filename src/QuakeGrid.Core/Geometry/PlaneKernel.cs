@@ -129,6 +129,21 @@ internal sealed class PlaneKernel
         return d * d + _inPlane.Distance2(a, b);
     }
 
+    /// <summary>Eight-lane (per lane the operations of the scalar and four-lane kernels) <see cref="Rjb2(double, double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<double> Rjb2(Vector512<double> x, Vector512<double> y) => _surface.Distance2(x, y);
+
+    /// <summary>Eight-lane (per lane the operations of the scalar and four-lane kernels) <see cref="Rrup2(double, double, double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<double> Rrup2(Vector512<double> px, Vector512<double> py, Vector512<double> pz)
+    {
+        var vx = px - Vector512.Create(_ox); var vy = py - Vector512.Create(_oy); var vz = pz - Vector512.Create(_oz);
+        var a = vx * Vector512.Create(_e1x) + vy * Vector512.Create(_e1y) + vz * Vector512.Create(_e1z);
+        var b = vx * Vector512.Create(_e2x) + vy * Vector512.Create(_e2y) + vz * Vector512.Create(_e2z);
+        var d = vx * Vector512.Create(_nx) + vy * Vector512.Create(_ny) + vz * Vector512.Create(_nz);
+        return d * d + _inPlane.Distance2(a, b);
+    }
+
     /// <summary>Four-lane <see cref="TopEdgeT(double, double)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> TopEdgeT(Vector256<double> x, Vector256<double> y) =>

@@ -18,6 +18,11 @@ internal static class SiteDepthDistances
     {
         if (surface is not PlanarSurface plane)
             throw new NotSupportedException($"site depths are supported for planar ruptures only, not {surface.GetType().Name}");
+        // Nothing to do (and no projection to build) when every site is at sea level: the common case of a site model whose
+        // depths are zero for the sites near this rupture.
+        var any = false;
+        foreach (var d in depth) any |= d != 0;
+        if (!any) return;
         var (clon, clat) = PlanarSurface.Centre(plane.TopLeft, plane.TopRight, plane.BottomRight, plane.BottomLeft);
         var projection = new LocalProjection(clon, clat);
         var kernel = plane.KernelFor(projection);

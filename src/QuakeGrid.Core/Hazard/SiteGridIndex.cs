@@ -10,6 +10,7 @@ internal sealed class SiteGridIndex
 {
     private readonly int[] _start;
     private readonly int[] _items;
+    private readonly double[] _itemLon, _itemLat;
     private readonly double _minLon, _minLat;
     private readonly int _nx, _ny;
 
@@ -17,7 +18,7 @@ internal sealed class SiteGridIndex
     {
         CellDegrees = cellDegrees;
         var n = lon.Length;
-        if (n == 0) { _start = [0]; _items = []; _nx = _ny = 0; return; }
+        if (n == 0) { _start = [0]; _items = []; _itemLon = []; _itemLat = []; _nx = _ny = 0; return; }
         _minLon = lon.Min();
         _minLat = lat.Min();
         _nx = (int)Math.Floor((lon.Max() - _minLon) / cellDegrees) + 1;
@@ -36,6 +37,13 @@ internal sealed class SiteGridIndex
         var fill = (int[])_start.Clone();
         _items = new int[n];
         for (var i = 0; i < n; i++) _items[fill[cellOf[i]]++] = i;
+        _itemLon = new double[n];
+        _itemLat = new double[n];
+        for (var k = 0; k < n; k++)
+        {
+            _itemLon[k] = lon[_items[k]];
+            _itemLat[k] = lat[_items[k]];
+        }
     }
 
     public double CellDegrees { get; }
@@ -51,6 +59,19 @@ internal sealed class SiteGridIndex
         y1 = Math.Min(_ny - 1, (int)Math.Floor((lat1 - _minLat) / CellDegrees));
         return true;
     }
+
+    /// <summary>
+    /// The cells <paramref name="x0"/> .. <paramref name="x1"/> of row <paramref name="cy"/> as one range [from, to) of
+    /// <see cref="Items"/> (cells are stored row by row, so a row's run of cells is contiguous, in the order of <see cref="Cell"/>).
+    /// </summary>
+    public (int From, int To) RowRange(int cy, int x0, int x1) => (_start[cy * _nx + x0], _start[cy * _nx + x1 + 1]);
+
+    /// <summary>Site indices, cell by cell (row-major cells, ascending index inside a cell).</summary>
+    public ReadOnlySpan<int> Items => _items;
+    /// <summary>Longitudes of <see cref="Items"/> (copies of the arrays the index was built on, in item order), degrees.</summary>
+    public ReadOnlySpan<double> ItemLon => _itemLon;
+    /// <summary>Latitudes of <see cref="Items"/>, degrees.</summary>
+    public ReadOnlySpan<double> ItemLat => _itemLat;
 
     /// <summary>Sites of cell (cx, cy).</summary>
     public ReadOnlySpan<int> Cell(int cx, int cy) => _items.AsSpan(_start[cy * _nx + cx], _start[cy * _nx + cx + 1] - _start[cy * _nx + cx]);
