@@ -161,7 +161,7 @@ public sealed partial class VecchiaSubset
         return n;
     }
 
-    /// <summary>Rows whose innovations <see cref="Sweep"/> draws together before their neighbour sums.</summary>
+    /// <summary>How many rows ahead of the neighbour sums <see cref="Sweep"/> draws the innovations (and how often it finishes the wedge lanes).</summary>
     private const int SweepBatchRows = 8;
     /// <summary>Wedge lanes <see cref="Sweep"/> holds before finishing them (at least the lanes of one row).</summary>
     private const int SlowLaneCapacity = 256;
@@ -173,8 +173,11 @@ public sealed partial class VecchiaSubset
     /// keyed by the site's global index. Lanes from keys.Length up to the next multiple of 4 are set to 0; width is a
     /// multiple of 4 and <paramref name="y"/> holds <see cref="Count"/>·width values.
     /// <para>
-    /// The innovations of all lanes of eight rows are drawn in one batch (<see cref="CounterNormal.DrawFast"/>, the
-    /// wedge lanes of all eight finished together by <see cref="CounterNormal.ResolveSlowLanes"/>), then per row each block of lanes is kept in registers
+    /// With AVX-512 the innovations of a row (all lanes) are drawn eight rows ahead of its neighbour sum
+    /// (<see cref="CounterNormal.DrawFast"/>; the lanes that miss the Ziggurat fast path are collected and those in a wedge
+    /// finished eight at a time by <see cref="CounterNormal.ResolveSlowLanes"/> before the first sum that reads them — a
+    /// row drawn ahead is never a neighbour of a row summed before it, since neighbours come earlier in
+    /// <paramref name="rows"/>); otherwise lane by lane just before the sum. Per row each block of lanes is kept in registers
     /// (<see cref="RowAccumulator"/>) while the neighbours are added one by one in slot order:
     /// acc = sqrt(d)·z, acc = acc + b_k·y_c(k) for k = 1..m — per lane the same IEEE operations in the same order as
     /// any scalar or whole-field sweep, so the bits do not depend on the block width or the instruction set.
@@ -203,8 +206,6 @@ public sealed partial class VecchiaSubset
                 }
                 return;
             }
-            // Innovations of SweepBatchRows rows at a time: the fast path row by row, then the lanes that missed it,
-            // the wedge lanes of the batch finished together (vectorised), then the rows' neighbour sums in order.
             var chunks = (we + 63) >> 6;
             var missed = stackalloc ulong[SweepBatchRows * chunks];
             var outs = stackalloc double*[SlowLaneCapacity];
@@ -227,7 +228,6 @@ public sealed partial class VecchiaSubset
                     if (a < nr) DrawRow(pk, we, lanes, phash[pr[a]], py + (long)pr[a] * width, missed + a % SweepBatchRows * chunks, ref slow);
                 }
             }
-
         }
     }
 
