@@ -60,6 +60,103 @@ public sealed class VecchiaSweepKernelTests
         Assert.True(tail > 1000, $"tail draws {tail}");
     }
 
+    /// <summary>
+    /// The sweep's innovation kernel — <see cref="CounterNormal.DrawFast"/> (second table gather replaced by the 16-bit
+    /// bound <see cref="CounterNormal.AcceptBound16"/>), <see cref="CounterNormal.CollectSlowLanes"/> and the vectorised
+    /// wedge test with its redraw, <see cref="CounterNormal.ResolveSlowLanes"/> — equals the scalar draw in every lane
+    /// for about 1 M (key, site) pairs, with batch lengths that are and are not multiples of 8 and 64, several sites
+    /// collected before one resolve, and a small buffer that forces resolves in the middle of a site. The pairs reach
+    /// every branch: tail lanes, wedge lanes accepted and rejected, rejected lanes whose redraw misses the fast path
+    /// again (scalar continuation), and lanes on the 16-bit bound (exact check); each is counted here with the scalar
+    /// Ziggurat's own tests and must occur.
+    /// </summary>
+    [Fact]
+    public unsafe void SweepInnovationKernelEqualsScalarDrawsBitForBit()
+    {
+        if (!CounterNormal.BatchAccelerated) return; // the kernel runs only with AVX-512; Sweep draws lane by lane otherwise
+        const int maxLanes = 131, sites = 20_000;
+        var keys = new ulong[maxLanes];
+        for (var q = 0; q < maxLanes; q++) keys[q] = SeedDerivation.Derive(20261124, q, "within");
+        int[] lengths = [8, 32, 13, 64, 71, 131, 40];
+        const int group = 5;
+        var z = new double[group * maxLanes];
+        var missed = new ulong[group * 3];
+        var outs = new nint[16];
+        var x0s = new ulong[16];
+        long draws = 0, tail = 0, wedge = 0, rejected = 0, redrawMissed = 0, onBound = 0;
+        var mismatches = 0;
+        fixed (ulong* pk = keys)
+        fixed (double* pz = z)
+        fixed (ulong* pm = missed)
+        fixed (nint* po = outs)
+        fixed (ulong* px0 = x0s)
+        {
+            var slow = new CounterNormal.SlowLanes { Out = (double**)po, X0 = px0, Capacity = 16 };
+            for (var s0 = 0; s0 < sites; s0 += group)
+            {
+                var n = lengths[s0 / group % lengths.Length];
+                for (var g = 0; g < group; g++)
+                    CounterNormal.DrawFast(pk, n, CounterNormal.SiteHash(s0 + g), pz + g * maxLanes, pm + g * 3);
+                for (var g = 0; g < group; g++)
+                    CounterNormal.CollectSlowLanes(pk, n, CounterNormal.SiteHash(s0 + g), pz + g * maxLanes, pm + g * 3, ref slow);
+                CounterNormal.ResolveSlowLanes(ref slow);
+                Assert.Equal(0, slow.Count);
+                for (var g = 0; g < group; g++)
+                {
+                    var hash = CounterNormal.SiteHash(s0 + g);
+                    for (var q = 0; q < n; q++)
+                    {
+                        draws++;
+                        if (BitConverter.DoubleToInt64Bits(z[g * maxLanes + q]) != BitConverter.DoubleToInt64Bits(CounterNormal.DrawHashed(keys[q], hash)))
+                            mismatches++;
+                        var x = CounterNormal.Start(keys[q], hash);
+                        var i = (int)(x & 0x7F);
+                        var u = (x >> 11) * (2.0 / 9007199254740992.0) - 1.0;
+                        var v = u * Ziggurat.X[i];
+                        var k = (long)Math.Abs((long)(x >> 11) - (1L << 52));
+                        if (q < n / 8 * 8 && k >> CounterNormal.AcceptShift == CounterNormal.AcceptBound16[i]) onBound++;
+                        if (Math.Abs(v) < Ziggurat.X[i + 1]) continue;
+                        if (i == 0) { tail++; continue; }
+                        wedge++;
+                        var f0 = Ziggurat.F[i];
+                        var f1 = Ziggurat.F[i + 1];
+                        x += 0x9e3779b97f4a7c15UL;
+                        var uniform = (SeedDerivation.Mix(x) >> 11) * (1.0 / 9007199254740992.0);
+                        if (f1 + uniform * (f0 - f1) < Math.Exp(-0.5 * v * v)) continue;
+                        rejected++;
+                        var r2 = SeedDerivation.Mix(x + 0x9e3779b97f4a7c15UL);
+                        var i2 = (int)(r2 & 0x7F);
+                        if (!(Math.Abs(((r2 >> 11) * (2.0 / 9007199254740992.0) - 1.0) * Ziggurat.X[i2]) < Ziggurat.X[i2 + 1])) redrawMissed++;
+                    }
+                }
+            }
+        }
+        Assert.Equal(0, mismatches);
+        Assert.True(tail > 100 && wedge > 10_000 && rejected > 5_000 && redrawMissed > 50 && onBound > 10,
+            $"draws {draws}: tail {tail}, wedge {wedge}, rejected {rejected}, redraw missed {redrawMissed}, on the bound {onBound}");
+    }
+
+    /// <summary>
+    /// The 16-bit bounds are sound and tight: for every layer, the largest k = |u|·2⁵² below the bound passes the exact
+    /// fast-path test fl(k·2⁻⁵²·X[i]) &lt; X[i+1] (so, rounding being monotone, every smaller k does), and the first k of
+    /// the next 16-bit step fails it.
+    /// </summary>
+    [Fact]
+    public void AcceptBoundsAreSoundAndTight()
+    {
+        var shift = CounterNormal.AcceptShift;
+        for (var i = 0; i < 128; i++)
+        {
+            long b = CounterNormal.AcceptBound16[i];
+            if (b > 0)
+                Assert.True((((b << shift) - 1) * (1.0 / 4503599627370496.0)) * Ziggurat.X[i] < Ziggurat.X[i + 1], $"layer {i}");
+            var next = (b + 1) << shift;
+            if (next <= 1L << 52)
+                Assert.False(next * (1.0 / 4503599627370496.0) * Ziggurat.X[i] < Ziggurat.X[i + 1], $"layer {i}");
+        }
+        Assert.Equal(0, CounterNormal.AcceptBound16[127]); // X[128] = 0: the top layer never takes the fast path
+    }
+
     [Fact]
     public void BatchDrawRejectsShortOutput()
     {
@@ -122,6 +219,36 @@ public sealed class VecchiaSweepKernelTests
                 for (var q = 0; q < we; q++)
                     Assert.Equal(BitConverter.DoubleToInt64Bits(refs[laneFactor[q]][p][q]), BitConverter.DoubleToInt64Bits(mixed[r * width + q]));
                 for (var q = we; q < lanes; q++) Assert.Equal(0.0, mixed[r * width + q]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sweeps wider than one 64-lane chunk (65, 100 and 131 events in 136-lane rows) over closures whose row counts are
+    /// not multiples of the eight-row innovation batch equal the scalar whole-field sweep bit for bit.
+    /// </summary>
+    [Fact]
+    public void WideSubsetSweepsEqualScalarWholeFieldSweepBitForBit()
+    {
+        var sites = VecchiaTestSites.Random(700, 43, sizeDeg: 0.9);
+        var structure = VecchiaStructure.Build(sites.X, sites.Y, new VecchiaOptions(10, VecchiaOrdering.LevelCell));
+        var factor = VecchiaFactor.Compute(structure, sites, new ExponentialCorrelation(20.0));
+        var subset = VecchiaSubset.Create([factor], Enumerable.Range(0, 700).ToArray());
+        const int width = 136;
+        foreach (var (we, take) in new[] { (65, 701), (100, 333), (131, 45) })
+        {
+            var keys = Enumerable.Range(0, we).Select(q => SeedDerivation.Derive(7, q + 1000 * we, "within")).ToArray();
+            var reference = WholeFieldSweep(factor, keys);
+            // A closure: the first rows of the order (neighbours come earlier), `take` of them.
+            var rows = Enumerable.Range(0, Math.Min(take, subset.Count)).ToArray();
+            var y = new double[subset.Count * width];
+            subset.Sweep(0, rows, keys, width, y);
+            foreach (var r in rows)
+            {
+                var p = subset.Positions[r];
+                for (var q = 0; q < we; q++)
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(reference[p][q]), BitConverter.DoubleToInt64Bits(y[r * width + q]));
+                for (var q = we; q < ((we + 3) & ~3); q++) Assert.Equal(0.0, y[r * width + q]);
             }
         }
     }

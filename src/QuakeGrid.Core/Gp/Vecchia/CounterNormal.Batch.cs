@@ -10,9 +10,9 @@ public static partial class CounterNormal
 {
     /// <summary>
     /// Whether <see cref="DrawHashed(ReadOnlySpan{ulong}, ulong, Span{double})"/> uses the AVX-512 kernel (64-bit
-    /// multiplies of AVX-512DQ, table gathers of AVX2); otherwise it draws lane by lane. Both give the same bits.
+    /// multiplies of AVX-512DQ, word permutes of AVX-512BW, table gathers of AVX2); otherwise it draws lane by lane. Both give the same bits.
     /// </summary>
-    public static bool BatchAccelerated => Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported && Avx2.IsSupported;
+    public static bool BatchAccelerated => Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported && Avx512BW.IsSupported && Avx2.IsSupported;
 
     /// <summary>
     /// <c>into[q] = DrawHashed(keys[q], siteHash)</c> for every key: the innovations of one site for a batch of events,

@@ -161,6 +161,11 @@ public sealed partial class VecchiaSubset
         return n;
     }
 
+    /// <summary>How many rows ahead of the neighbour sums <see cref="Sweep"/> draws the innovations (and how often it finishes the wedge lanes).</summary>
+    private const int SweepBatchRows = 8;
+    /// <summary>Wedge lanes <see cref="Sweep"/> holds before finishing them (at least the lanes of one row).</summary>
+    private const int SlowLaneCapacity = 256;
+
     /// <summary>
     /// Forward sweep of factor <paramref name="factor"/> over <paramref name="rows"/> (increasing, closed under
     /// dependency — e.g. from <see cref="Closure"/>) for <paramref name="keys"/>.Length ≤ <paramref name="width"/> events:
@@ -168,7 +173,11 @@ public sealed partial class VecchiaSubset
     /// keyed by the site's global index. Lanes from keys.Length up to the next multiple of 4 are set to 0; width is a
     /// multiple of 4 and <paramref name="y"/> holds <see cref="Count"/>·width values.
     /// <para>
-    /// Per row the innovations of all lanes are drawn in one batch, then each block of lanes is kept in registers
+    /// With AVX-512 the innovations of a row (all lanes) are drawn eight rows ahead of its neighbour sum
+    /// (<see cref="CounterNormal.DrawFast"/>; the lanes that miss the Ziggurat fast path are collected and those in a wedge
+    /// finished eight at a time by <see cref="CounterNormal.ResolveSlowLanes"/> before the first sum that reads them — a
+    /// row drawn ahead is never a neighbour of a row summed before it, since neighbours come earlier in
+    /// <paramref name="rows"/>); otherwise lane by lane just before the sum. Per row each block of lanes is kept in registers
     /// (<see cref="RowAccumulator"/>) while the neighbours are added one by one in slot order:
     /// acc = sqrt(d)·z, acc = acc + b_k·y_c(k) for k = 1..m — per lane the same IEEE operations in the same order as
     /// any scalar or whole-field sweep, so the bits do not depend on the block width or the instruction set.
@@ -182,18 +191,51 @@ public sealed partial class VecchiaSubset
         var lanes = (we + 3) & ~3;
         var m = _m;
         var nbr = _neighbours[_sharedNeighbours ? 0 : factor];
-        var vector = CounterNormal.BatchAccelerated;
         fixed (double* py = y, pb = _weights[factor], psd = _sd[factor])
         fixed (int* pn = nbr, pcount = _count)
-        fixed (ulong* phash = _siteHash)
+        fixed (ulong* phash = _siteHash, pk = keys)
         {
-            foreach (var i in rows)
+            if (!CounterNormal.BatchAccelerated)
             {
-                var row = py + (long)i * width;
-                CounterNormal.DrawHashedCore(keys, phash[i], new Span<double>(row, we), vector);
-                for (var q = we; q < lanes; q++) row[q] = 0;
-                RowAccumulator.Sum(row, lanes, psd[i], pb + (long)i * m, pn + (long)i * m, pcount[i], py, width);
+                foreach (var i in rows)
+                {
+                    var row = py + (long)i * width;
+                    CounterNormal.DrawHashedCore(keys, phash[i], new Span<double>(row, we), vector: false);
+                    for (var q = we; q < lanes; q++) row[q] = 0;
+                    RowAccumulator.Sum(row, lanes, psd[i], pb + (long)i * m, pn + (long)i * m, pcount[i], py, width);
+                }
+                return;
+            }
+            var chunks = (we + 63) >> 6;
+            var missed = stackalloc ulong[SweepBatchRows * chunks];
+            var outs = stackalloc double*[SlowLaneCapacity];
+            var x0s = stackalloc ulong[SlowLaneCapacity];
+            var slow = new CounterNormal.SlowLanes { Out = outs, X0 = x0s, Capacity = SlowLaneCapacity };
+            var nr = rows.Length;
+            fixed (int* pr = rows)
+            {
+                // Software pipeline: row j's neighbour sum next to the innovations of row j + SweepBatchRows, so the
+                // draw's arithmetic overlaps the sum's loads; the wedge lanes are finished every SweepBatchRows rows,
+                // before the first sum that needs them.
+                var ahead = Math.Min(nr, SweepBatchRows);
+                for (var j = 0; j < ahead; j++) DrawRow(pk, we, lanes, phash[pr[j]], py + (long)pr[j] * width, missed + j * chunks, ref slow);
+                for (var j = 0; j < nr; j++)
+                {
+                    if (j % SweepBatchRows == 0 && slow.Count != 0) CounterNormal.ResolveSlowLanes(ref slow);
+                    var i = pr[j];
+                    RowAccumulator.Sum(py + (long)i * width, lanes, psd[i], pb + (long)i * m, pn + (long)i * m, pcount[i], py, width);
+                    var a = j + SweepBatchRows;
+                    if (a < nr) DrawRow(pk, we, lanes, phash[pr[a]], py + (long)pr[a] * width, missed + a % SweepBatchRows * chunks, ref slow);
+                }
             }
         }
+    }
+
+    /// <summary>The innovations of one row: fast path, zero padding lanes, lanes that missed it collected.</summary>
+    private static unsafe void DrawRow(ulong* pk, int we, int lanes, ulong hash, double* row, ulong* missed, ref CounterNormal.SlowLanes slow)
+    {
+        CounterNormal.DrawFast(pk, we, hash, row, missed);
+        for (var q = we; q < lanes; q++) row[q] = 0;
+        CounterNormal.CollectSlowLanes(pk, we, hash, row, missed, ref slow);
     }
 }
