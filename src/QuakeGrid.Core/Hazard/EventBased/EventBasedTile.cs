@@ -353,7 +353,7 @@ public sealed class EventBasedTile
             if (_batches[b] is { } batch)
             {
                 batch.Evaluate(rup.Magnitude, rup.Rake, ws.Index.AsSpan(0, m), ws.Rjb.AsSpan(0, m), ws.Rrup.AsSpan(0, m),
-                    ws.Mu[b], ws.Tau[b], ws.Phi[b], off);
+                    ws.Mu[b], ws.RuptureTauOf(ws.SegmentCount, b), ws.Phi[b], off);
                 continue;
             }
             var ctx = new GmmContext(ws.Mag.AsSpan(off, m), ws.Rake.AsSpan(off, m), ws.ARjb.AsSpan(off, m), ws.ARrup.AsSpan(off, m),
@@ -417,8 +417,10 @@ public sealed class EventBasedTile
             for (var b = 0; b < nb; b++)
             {
                 // GMMs with only a total sigma: ln y = μ + 0·η + σ·ε, bit-identical to μ + σ·ε.
+                // Hazard batches give τ per rupture (ws.RuptureTau), generic GMMs per site (ws.Tau).
                 var totalOnly = _plan.TotalSigmaOnly[b][k];
-                Count(ws, bins, ws.Hist[b][k], ws.Mu[b][k], totalOnly ? null : ws.Tau[b][k], totalOnly ? ws.Sigma[b][k] : ws.Phi[b][k]);
+                Count(ws, bins, b, k, ws.Hist[b][k], ws.Mu[b][k], totalOnly || _batches[b] is not null ? null : ws.Tau[b][k], !totalOnly,
+                    totalOnly ? ws.Sigma[b][k] : ws.Phi[b][k]);
             }
             ws.CountCpuNs += ThreadCpuTime.Now() - c0;
             t0 = Stopwatch.GetTimestamp();
@@ -429,22 +431,26 @@ public sealed class EventBasedTile
         ws.ArenaUsed = 0;
     }
 
-    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term), the
-    /// field read from the sweep buffer <see cref="TileWorkspace.Y"/> (see <see cref="HistogramCounting"/>).</summary>
-    private static unsafe void Count(TileWorkspace ws, LevelBins bins, ushort[] hist, double[] mu, double[]? tau, double[] phi)
+    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites of branch <paramref name="branch"/>
+    /// and IMT <paramref name="imt"/>: τ per site from <paramref name="tau"/>, else the segment's τ
+    /// (<see cref="TileWorkspace.RuptureTau"/>) when <paramref name="withTau"/>, else no η term; the field read from the
+    /// sweep buffer <see cref="TileWorkspace.Y"/> (see <see cref="HistogramCounting"/>).</summary>
+    private static unsafe void Count(TileWorkspace ws, LevelBins bins, int branch, int imt, ushort[] hist, double[] mu, double[]? tau,
+        bool withTau, double[] phi)
     {
         var segments = ws.Segments;
         var width = ws.Width;
         fixed (ushort* ph = hist)
         fixed (double* pmu = mu, ptau = tau, pphi = phi, py = ws.Y, peta = ws.Eta)
-        fixed (int* psite = ws.Site, prow = ws.FieldRow)
+        fixed (int* psite = ws.Site, prow = ws.FieldRow, pbuf = ws.CountBuffer)
         {
             for (var g = 0; g < ws.SegmentCount; g++)
             {
                 var seg = segments[g];
                 var o = seg.Offset;
-                HistogramCounting.Count(bins, ph, psite + o, prow + o, pmu + o, ptau is null ? null : ptau + o, pphi + o, seg.Sites,
-                    py + seg.Lane, width, peta + seg.Lane, seg.Events);
+                var tauRupture = ptau is null && withTau ? ws.RuptureTauOf(g, branch)[imt] : 0.0;
+                HistogramCounting.Count(bins, ph, psite + o, prow + o, pmu + o, ptau is null ? null : ptau + o, tauRupture, pphi + o, seg.Sites,
+                    py + seg.Lane, width, peta + seg.Lane, seg.Events, pbuf);
             }
         }
     }
