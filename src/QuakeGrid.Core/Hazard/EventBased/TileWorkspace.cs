@@ -44,7 +44,9 @@ internal sealed class TileWorkspace
         }
         _branches = branches;
         _imts = bins.Length;
-        Grow(Math.Min(tileSites, 4096));
+        // Room for the sites of about four full-tile ruptures (or every lane's): arrays are allocated uninitialised, so the
+        // pages never used are never touched, and doubling from a small arena would touch (fault in) about twice the pages.
+        Grow((int)Math.Min((long)tileSites * width, Math.Max(4096L, 4L * tileSites)));
     }
 
     private readonly int _branches;
