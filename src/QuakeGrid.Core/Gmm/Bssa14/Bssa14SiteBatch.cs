@@ -86,7 +86,11 @@ internal sealed class Bssa14SiteBatch : IHazardGmmBatch
             }
             NonlinearSites[s] = kind;
         }
+        AllReferenceRock = Array.TrueForAll(NonlinearSites, k => k == ReferenceRock);
     }
+
+    /// <summary>Whether every site is <see cref="ReferenceRock"/> (the kernels then need not load the site kinds).</summary>
+    internal bool AllReferenceRock { get; }
 
     /// <summary>True: 8-lane vectors; false: 4-lane.</summary>
     public bool Wide { get; }

@@ -44,9 +44,10 @@ internal sealed class TileWorkspace
         }
         _branches = branches;
         _imts = bins.Length;
-        // Room for the sites of about four full-tile ruptures (or every lane's): arrays are allocated uninitialised, so the
-        // pages never used are never touched, and doubling from a small arena would touch (fault in) about twice the pages.
-        Grow((int)Math.Min((long)tileSites * width, Math.Max(4096L, 4L * tileSites)));
+        // Room for the sites of eight full-tile ruptures (or every lane's; the Nepal benchmark's sweeps need up to about
+        // four): the arrays are allocated uninitialised, so pages never used are never touched, whereas doubling from a
+        // small arena touches (faults in) about twice the pages and copies the arena at each step.
+        Grow((int)Math.Min((long)tileSites * width, Math.Max(4096L, 8L * tileSites)));
     }
 
     private readonly int _branches;
