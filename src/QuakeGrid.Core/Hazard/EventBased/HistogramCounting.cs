@@ -177,8 +177,9 @@ internal static unsafe class HistogramCounting
         for (; i0 < n; i0++) hist[offset[i0]]++;
     }
 
-    /// <summary>Sites ahead whose field rows are prefetched.</summary>
-    private const int PrefetchDistance = 16;
+    /// <summary>Sites ahead whose field rows are prefetched (48 measured ≈ 4 % less counting CPU than 16 on the Nepal
+    /// benchmark; 32 and 96 no better than 48).</summary>
+    private const int PrefetchDistance = 48;
 
     /// <summary>Offsets ahead whose histogram line is prefetched.</summary>
     private const int IncrementPrefetch = 48;
