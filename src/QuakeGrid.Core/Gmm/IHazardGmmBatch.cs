@@ -19,7 +19,9 @@ public interface IHazardGmmBatchSource
 
 /// <summary>
 /// A hazard evaluator made by <see cref="IHazardGmmBatchSource.CreateHazardBatch"/>: immutable and thread-safe,
-/// allocation-free per call. Gives ln median, tau and phi (not sigma) exactly as <see cref="IGroundMotionModel.Compute"/>.
+/// allocation-free per call. Gives ln median, tau and phi (not sigma) exactly as <see cref="IGroundMotionModel.Compute"/>;
+/// only models whose tau depends on the rupture alone (not on the site or distance) offer a batch, and it writes tau once
+/// per rupture and IMT.
 /// </summary>
 public interface IHazardGmmBatch
 {
@@ -27,9 +29,10 @@ public interface IHazardGmmBatch
     /// Evaluates one rupture of magnitude <paramref name="magnitude"/> (Mw) and rake <paramref name="rake"/> (degrees) at
     /// the batch sites <paramref name="sites"/> (indices into the batch's site arrays) with Joyner-Boore and rupture
     /// distances <paramref name="rjb"/>, <paramref name="rrup"/> (km, one per site): for IMT k and record j it writes
-    /// <c>lnMedian[k][offset + j]</c>, <c>tau[k][offset + j]</c> and <c>phi[k][offset + j]</c>.
+    /// <c>lnMedian[k][offset + j]</c> and <c>phi[k][offset + j]</c>, and for IMT k <c>tau[k]</c>, the tau of every record of
+    /// the rupture (<see cref="IGroundMotionModel.Compute"/> gives it per record, the same value for each).
     /// Invalid inputs throw <see cref="Validation.QuakeGridInputException"/> as <see cref="IGroundMotionModel.Compute"/> does.
     /// </summary>
     void Evaluate(double magnitude, double rake, ReadOnlySpan<int> sites, ReadOnlySpan<double> rjb, ReadOnlySpan<double> rrup,
-        double[][] lnMedian, double[][] tau, double[][] phi, int offset);
+        double[][] lnMedian, Span<double> tau, double[][] phi, int offset);
 }

@@ -57,9 +57,9 @@ public static class EventBasedCalculator
     /// <summary>
     /// Simulates every occurring rupture of <paramref name="plan"/> for <paramref name="tile"/> in batches (about 8 per
     /// thread, contiguous ranges), in parallel, and sums the counts: each of the (up to) <paramref name="maxDegreeOfParallelism"/>
-    /// workers takes batches in turn and adds them into its own count arrays on
-    /// one workspace, draining its histograms once (<see cref="EventBasedTile.SimulateInto(TileCounts, int, int, CancellationToken)"/>); the arrays are summed at the end (integers, so the sum is exact whatever
-    /// the thread that ran a batch).
+    /// workers takes batches in turn on one workspace and drains its histograms once into count arrays shared by all the
+    /// workers, under a lock (<see cref="EventBasedTile.SimulateShared"/>; integers, so the sum is exact whatever the thread
+    /// that ran a batch and the order of the drains).
     /// </summary>
     public static TileCounts Run(EventBasedPlan plan, EventBasedTile tile, int maxDegreeOfParallelism = -1,
         IProgress<HazardProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -70,7 +70,10 @@ public static class EventBasedCalculator
         var n = plan.RuptureCount;
         var batches = Math.Max(1, Math.Min(n, threads * 8));
         var workers = Math.Min(threads, batches);
-        var partials = new TileCounts?[workers];
+        // One count array set shared by the workers (drains hold a lock; integer sums, so exact whatever the order).
+        var total = tile.EmptyCounts();
+        var drainLock = new object();
+        long siteEvents = 0, events = 0;
         long eventsDone = 0;
         var next = -1;
         // One accumulator per worker (not per batch or Parallel.For replica): batches are taken in turn from a shared counter.
@@ -90,12 +93,11 @@ public static class EventBasedCalculator
                 var last = (int)((long)n * (i + 1) / batches);
                 return (first, last - first);
             }
-            partials[w] = tile.SimulateInto(tile.EmptyCounts(), Next, cancellationToken);
+            var (se, ev) = tile.SimulateShared(total, drainLock, Next, cancellationToken);
+            Interlocked.Add(ref siteEvents, se);
+            Interlocked.Add(ref events, ev);
         });
-        var parts = partials.OfType<TileCounts>().ToArray();
-        var total = parts[0];
-        for (var i = 1; i < parts.Length; i++) total = total.Add(parts[i]);
         progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, plan.EventCount, plan.EventCount));
-        return total;
+        return total with { SiteEvents = siteEvents, Events = events };
     }
 }

@@ -8,7 +8,8 @@ namespace QuakeGrid.Core.Tests.Gmm;
 /// <summary>
 /// <see cref="Bssa14SiteBatch"/> (the hazard evaluator of BSSA14) gives exactly the bits of
 /// <see cref="BooreEtAl2014.Compute"/> for every record, at 8 and at 4 lanes, over magnitudes across Mh and the
-/// 4.5/5.5 breaks, Rjb across R1/R2, Vs30 across V1/V2/Vc/Vref, every mechanism and all attenuation regions.
+/// 4.5/5.5 breaks, Rjb across R1/R2, Vs30 across V1/V2/Vc/Vref (varied sites, mostly reference rock, and all reference
+/// rock, where the kernels skip loading the site kinds), every mechanism and all attenuation regions.
 /// </summary>
 public sealed class Bssa14SiteBatchTests
 {
@@ -19,10 +20,12 @@ public sealed class Bssa14SiteBatchTests
         [Imt.Sa(10.0), Imt.Pga, Imt.Sa(0.2), Imt.Sa(0.75)],
     ];
 
-    private static double[] SiteVs30(bool rock)
+    /// <summary>Site sets: 0 varied, 1 mostly reference rock, 2 all reference rock.</summary>
+    private static double[] SiteVs30(int siteSet)
     {
+        if (siteSet == 2) return [.. Enumerable.Repeat(760.0, 37)];
         // Mostly reference rock (Vs30 = Vref): many 4- and 8-lane blocks are rock only (per-site terms not loaded), others mixed.
-        if (rock) return [.. Enumerable.Repeat(760.0, 40), 300, 800, 1500, 200, 760.0001, 759.9999, 1000, 400];
+        if (siteSet == 1) return [.. Enumerable.Repeat(760.0, 40), 300, 800, 1500, 200, 760.0001, 759.9999, 1000, 400];
         var v = new List<double> { 150, 200, 224.99999, 225, 225.00001, 250, 299.9999, 300, 300.0001, 360, 400, 759.9999, 760, 760.0001, 800, 1000, 1500 };
         foreach (var vc in new[] { 1500.0, 1502.95, 1501.42, 1392.61, 1356.21, 1300.0, 1100.0, 1000.0 }) { v.Add(vc); v.Add(vc + 1e-9); v.Add(vc - 1e-9); }
         var rng = new System.Random(7);
@@ -49,27 +52,27 @@ public sealed class Bssa14SiteBatchTests
         return d;
     }
 
-    public static TheoryData<int, bool, AttenuationRegion, bool> Cases()
+    public static TheoryData<int, bool, AttenuationRegion, int> Cases()
     {
-        var data = new TheoryData<int, bool, AttenuationRegion, bool>();
+        var data = new TheoryData<int, bool, AttenuationRegion, int>();
         for (var l = 0; l < ImtLists.Length; l++)
             foreach (var sof in new[] { true, false })
                 foreach (var region in Enum.GetValues<AttenuationRegion>())
-                    foreach (var rock in new[] { false, true }) data.Add(l, sof, region, rock);
+                    foreach (var siteSet in new[] { 0, 1, 2 }) data.Add(l, sof, region, siteSet);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void BatchGivesTheBitsOfCompute(int list, bool sof, AttenuationRegion region, bool rock)
+    public void BatchGivesTheBitsOfCompute(int list, bool sof, AttenuationRegion region, int siteSet)
     {
         var imts = ImtLists[list];
         var gmm = new BooreEtAl2014(new GmmOptions(Attenuation: region, StyleOfFaulting: sof));
-        var vs30 = SiteVs30(rock);
+        var vs30 = SiteVs30(siteSet);
         var widths = Vector512.IsHardwareAccelerated ? new[] { true, false } : new[] { false };
         var batches = widths.Select(w => gmm.CreateSiteBatch(imts, vs30, w)!).ToArray();
         Assert.All(batches, b => Assert.NotNull(b));
-        var rng = new System.Random(list * 100 + (sof ? 1 : 0) * 10 + (int)region + (rock ? 1000 : 0));
+        var rng = new System.Random(list * 100 + (sof ? 1 : 0) * 10 + (int)region + siteSet * 1000);
         var nk = imts.Length;
         var checkedRecords = 0;
         foreach (var (mag, rake) in Ruptures())
@@ -97,13 +100,14 @@ public sealed class Bssa14SiteBatchTests
             foreach (var batch in batches)
             {
                 const int offset = 5;
-                var ln = Alloc(nk, m + offset + 3); var tau = Alloc(nk, m + offset + 3); var phi = Alloc(nk, m + offset + 3);
+                var ln = Alloc(nk, m + offset + 3); var phi = Alloc(nk, m + offset + 3);
+                var tau = new double[nk]; // one τ per IMT for the rupture: Compute's τ of every record must have its bits
                 batch.Evaluate(mag, rake, sites, rjb, rrup, ln, tau, phi, offset);
                 for (var k = 0; k < nk; k++)
                 for (var j = 0; j < m; j++)
                 {
                     AssertBits(refLn[k][j], ln[k][offset + j], "ln", imts[k], mag, rake, rjb[j], vs30[sites[j]], batch.Wide);
-                    AssertBits(refTau[k][j], tau[k][offset + j], "tau", imts[k], mag, rake, rjb[j], vs30[sites[j]], batch.Wide);
+                    AssertBits(refTau[k][j], tau[k], "tau", imts[k], mag, rake, rjb[j], vs30[sites[j]], batch.Wide);
                     AssertBits(refPhi[k][j], phi[k][offset + j], "phi", imts[k], mag, rake, rjb[j], vs30[sites[j]], batch.Wide);
                 }
                 for (var k = 0; k < nk; k++)
@@ -116,8 +120,11 @@ public sealed class Bssa14SiteBatchTests
         }
         Assert.True(checkedRecords > 1000);
         // PGA, SA(0.3), SA(1.0) at Vs30 = 760: F_lin = −0, f2 = ±0, phi reduction +0, so rock-only blocks skip the site terms.
-        if (rock && list == 0) Assert.All(batches, b => Assert.Equal(Bssa14SiteBatch.ReferenceRock, b.NonlinearSites[0]));
-        Assert.All(batches, b => Assert.Equal(Bssa14SiteBatch.Nonlinear, b.NonlinearSites[Array.IndexOf(vs30, 300.0)]));
+        if (siteSet > 0 && list == 0) Assert.All(batches, b => Assert.Equal(Bssa14SiteBatch.ReferenceRock, b.NonlinearSites[0]));
+        if (siteSet < 2) Assert.All(batches, b => Assert.Equal(Bssa14SiteBatch.Nonlinear, b.NonlinearSites[Array.IndexOf(vs30, 300.0)]));
+        Assert.All(batches, b => Assert.Equal(b.NonlinearSites.All(k => k == Bssa14SiteBatch.ReferenceRock), b.AllReferenceRock));
+        if (siteSet == 2 && list == 0) Assert.All(batches, b => Assert.True(b.AllReferenceRock)); // the kernels' all-rock path ran
+        if (siteSet < 2) Assert.All(batches, b => Assert.False(b.AllReferenceRock));
     }
 
     private static double[][] Alloc(int nk, int n)
@@ -182,7 +189,8 @@ public sealed class Bssa14SiteBatchTests
         Assert.Throws<QuakeGridInputException>(() => gmm.CreateHazardBatch([Imt.Pga], [400, 0], [0, 0]));
         Assert.Throws<QuakeGridInputException>(() => gmm.CreateHazardBatch([Imt.Pga], [double.NaN], [0]));
         var batch = gmm.CreateHazardBatch([Imt.Pga], [400, 760], [0, 0])!;
-        double[][] ln = [new double[2]], tau = [new double[2]], phi = [new double[2]];
+        double[][] ln = [new double[2]], phi = [new double[2]];
+        var tau = new double[1];
         int[] sites = [0, 1];
         double[] d = [10, 20];
         Assert.Throws<QuakeGridInputException>(() => batch.Evaluate(2.9, 0, sites, d, d, ln, tau, phi, 0));

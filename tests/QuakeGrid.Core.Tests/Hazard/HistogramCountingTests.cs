@@ -7,10 +7,11 @@ namespace QuakeGrid.Core.Tests.Hazard;
 /// <summary>
 /// The counting kernel (<see cref="HistogramCounting"/>) against the direct definition: each (site, event) adds one to the
 /// site's histogram at the number of levels that ln y = (μ + τ·η) + φ·ε exceeds, ε read at the site's field row and the
-/// event's lane. Checked for the SIMD path (AVX-512 machines) and the scalar path on random inputs that include values
-/// exactly at levels and one ulp either side, at the lookup table's cell edges, below the first and above the last level,
-/// ±∞, without τ, with event counts from 1 to 5 and site counts that are not multiples of 8; for tabled (logscale), uneven
-/// (binary search) and single levels.
+/// event's lane, when that number is above 0 (bin 0 is not counted). Checked for the SIMD path (AVX-512 machines) and the
+/// scalar path on random inputs that include values exactly at levels and one ulp either side, at the lookup table's cell
+/// edges, below the first and above the last level, ±∞ and NaN, with τ per site, one τ for all sites and without τ, with
+/// event counts from 1 to 5 and site counts that are not multiples of 8 or span several chunks; for tabled (logscale),
+/// uneven (binary search) and single levels.
 /// </summary>
 public class HistogramCountingTests
 {
@@ -33,7 +34,7 @@ public class HistogramCountingTests
     /// <summary>Values of μ that make ln y land on the interesting places when τ·η + φ·ε is zero.</summary>
     private static List<double> SpecialValues(double[] lnl, LevelBins bins)
     {
-        var v = new List<double> { double.NegativeInfinity, double.PositiveInfinity, -50, 50, lnl[0] - 1e-300, 0.0, -0.0 };
+        var v = new List<double> { double.NegativeInfinity, double.PositiveInfinity, double.NaN, -50, 50, lnl[0] - 1e-300, 0.0, -0.0 };
         foreach (var l in lnl) v.AddRange([l, Math.BitDecrement(l), Math.BitIncrement(l)]);
         if (bins.Table is { } table)
             for (var c = 0; c < table.Length; c++)
@@ -50,13 +51,13 @@ public class HistogramCountingTests
     {
         var lnl = Levels(levelSet);
         var bins = new LevelBins(lnl);
-        Assert.Equal(levelSet == "logscale" && Avx512F.IsSupported && Avx2.IsSupported, HistogramCounting.Vectorised(bins));
+        Assert.Equal(levelSet == "logscale" && Avx512F.VL.IsSupported && Avx2.IsSupported, HistogramCounting.Vectorised(bins));
         var special = SpecialValues(lnl, bins);
         var g = new Xoshiro256StarStar(11);
         var y = new double[FieldRows * Width];
         for (var i = 0; i < y.Length; i++) y[i] = g.NextStandardNormal();
-        foreach (var withTau in new[] { true, false })
-        foreach (var sites in new[] { 1, 7, 8, 9, 333, 1_000 })
+        foreach (var tauMode in new[] { "site", "rupture", "none" })
+        foreach (var sites in new[] { 1, 7, 8, 9, 333, 1_000, HistogramCounting.ChunkSites + 3 })
         for (var events = 1; events <= 5; events++)
         {
             // Distinct histogram rows, random field rows (repeats allowed, as for sites sharing a row through the closure).
@@ -83,28 +84,33 @@ public class HistogramCountingTests
             }
             var eta = Enumerable.Range(0, events).Select(_ => 3 * g.NextStandardNormal()).ToArray();
             var lane0 = g.NextInt(Width - events + 1);
+            var tauRupture = 0.2 + 0.5 * g.NextDouble();
 
             var expected = new ushort[HistogramSites * bins.Bins];
             for (var j = 0; j < sites; j++)
                 for (var q = 0; q < events; q++)
                 {
-                    var t = withTau ? tau[j] : 0.0;
+                    var t = tauMode switch { "site" => tau[j], "rupture" => tauRupture, _ => 0.0 };
                     var v = mu[j] + t * eta[q] + phi[j] * y[row[j] * Width + lane0 + q];
-                    expected[site[j] * bins.Bins + lnl.Count(l => v > l)]++;
+                    var exceeded = lnl.Count(l => v > l);
+                    if (exceeded > 0) expected[site[j] * bins.Bins + exceeded]++;
                 }
 
             var simd = new ushort[expected.Length];
             var scalar = new ushort[expected.Length];
+            var buffer = new int[HistogramCounting.BufferLength(events)];
             fixed (ushort* ph = simd, ps = scalar)
-            fixed (int* psite = site, prow = row)
+            fixed (int* psite = site, prow = row, pbuf = buffer)
             fixed (double* pmu = mu, ptau = tau, pphi = phi, py = y, peta = eta)
             {
-                var tp = withTau ? ptau : null;
-                HistogramCounting.Count(bins, ph, psite, prow, pmu, tp, pphi, sites, py + lane0, Width, peta, events);
-                HistogramCounting.CountScalar(bins, ps, psite, prow, pmu, tp, pphi, 0, sites, py + lane0, Width, peta, events);
+                var tp = tauMode == "site" ? ptau : null;
+                var tr = tauMode == "rupture" ? tauRupture : 0.0;
+                HistogramCounting.Count(bins, ph, psite, prow, pmu, tp, tr, pphi, sites, py + lane0, Width, peta, events, pbuf);
+                HistogramCounting.CountScalar(bins, ps, psite, prow, pmu, tp, tr, pphi, 0, sites, py + lane0, Width, peta, events);
             }
             Assert.Equal(expected, simd);
             Assert.Equal(expected, scalar);
+            Assert.Equal(0, expected.Where((_, i) => i % bins.Bins == 0).Sum(c => c)); // bin 0 is never counted
         }
     }
 

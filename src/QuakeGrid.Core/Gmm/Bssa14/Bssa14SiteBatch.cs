@@ -86,7 +86,11 @@ internal sealed class Bssa14SiteBatch : IHazardGmmBatch
             }
             NonlinearSites[s] = kind;
         }
+        AllReferenceRock = Array.TrueForAll(NonlinearSites, k => k == ReferenceRock);
     }
+
+    /// <summary>Whether every site is <see cref="ReferenceRock"/> (the kernels then need not load the site kinds).</summary>
+    internal bool AllReferenceRock { get; }
 
     /// <summary>True: 8-lane vectors; false: 4-lane.</summary>
     public bool Wide { get; }
@@ -117,9 +121,10 @@ internal sealed class Bssa14SiteBatch : IHazardGmmBatch
     internal ImtTerms ImtCoefficients(int k) => _imt[k];
     internal SiteCoefficientSet SiteCoefficients(int k) => _site[k];
 
-    /// <summary>Per-rupture terms on the stack, then the vector kernel for the sites; tau is constant per rupture.</summary>
+    /// <summary>Per-rupture terms on the stack, then the vector kernel for the sites; tau is a function of magnitude alone
+    /// (eq. 14), written once per IMT.</summary>
     public void Evaluate(double magnitude, double rake, ReadOnlySpan<int> sites, ReadOnlySpan<double> rjb, ReadOnlySpan<double> rrup,
-        double[][] lnMedian, double[][] tau, double[][] phi, int offset)
+        double[][] lnMedian, Span<double> tau, double[][] phi, int offset)
     {
         var m = sites.Length;
         if (rjb.Length != m || rrup.Length != m) throw new ArgumentException("sites, rjb and rrup must have the same length");
@@ -144,7 +149,7 @@ internal sealed class Bssa14SiteBatch : IHazardGmmBatch
             rupture[3 * k] = MagnitudeTerm(c, mech, magnitude);
             rupture[3 * k + 1] = c.C1 + c.C2 * dmRef;
             rupture[3 * k + 2] = InMagnitude(magnitude, c.Phi1, c.Phi2, c.Phi2 - c.Phi1);
-            tau[k].AsSpan(offset, m).Fill(InMagnitude(magnitude, c.Tau1, c.Tau2, c.Tau2 - c.Tau1));
+            tau[k] = InMagnitude(magnitude, c.Tau1, c.Tau2, c.Tau2 - c.Tau1);
         }
         var fePga = MagnitudeTerm(_pga, mech, magnitude);
         var aPga = _pga.C1 + _pga.C2 * dmRef;

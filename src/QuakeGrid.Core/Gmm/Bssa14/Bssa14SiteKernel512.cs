@@ -115,7 +115,7 @@ internal static unsafe class Bssa14SiteKernel512
 
         // ln((PGAr + f3)/f3) is needed unless f2 = 0 at all lanes for every IMT and it is finite (then f2 · L = ±0 and
         // x + f2 · L = x for x ≠ 0, checked below); exp(rock) + f3 is finite when rock ≤ 700. nl holds the site kinds.
-        var nl = Vector512.Create(pNl[ix[0]], pNl[ix[1]], pNl[ix[2]], pNl[ix[3]], pNl[ix[4]], pNl[ix[5]], pNl[ix[6]], pNl[ix[7]]);
+        var nl = b.AllReferenceRock ? zero : Vector512.Create(pNl[ix[0]], pNl[ix[1]], pNl[ix[2]], pNl[ix[3]], pNl[ix[4]], pNl[ix[5]], pNl[ix[6]], pNl[ix[7]]);
         var limit = Vector512.Create(700.0);
         var finite = Vector512.LessThanOrEqualAll(rockPga, limit) && Vector512.LessThanOrEqualAll(rockOther, limit);
         var skip = finite && Vector512.LessThanOrEqualAll(nl, Vector512.Create(Bssa14SiteBatch.LinearOnly));

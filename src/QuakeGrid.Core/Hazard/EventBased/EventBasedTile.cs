@@ -154,6 +154,21 @@ public sealed class EventBasedTile
     internal TileCounts SimulateInto(TileCounts into, Func<long, (int FirstRupture, int Count)?> nextBatch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(into);
+        var (siteEvents, events) = SimulateShared(into, null, nextBatch, ct);
+        return into with { SiteEvents = into.SiteEvents + siteEvents, Events = into.Events + events };
+    }
+
+    /// <summary>
+    /// <see cref="SimulateInto(TileCounts, Func{long, ValueTuple{int, int}?}, CancellationToken)"/> adding into
+    /// <paramref name="into"/>'s arrays, which other calls may share: with <paramref name="drainLock"/> not null every drain
+    /// of the histograms into them holds that lock (integer sums, so the counts do not depend on the order of the drains).
+    /// One count array set for all the workers of a run instead of one each: half the fresh pages (page faults) and no
+    /// summing pass at the end. Returns the site-events and events simulated by this call.
+    /// </summary>
+    internal (long SiteEvents, long Events) SimulateShared(TileCounts into, object? drainLock, Func<long, (int FirstRupture, int Count)?> nextBatch,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(into);
         var c = into.Counts;
         if (c.Length != _plan.BranchCount) throw new ArgumentException($"counts for {c.Length} branches, the plan has {_plan.BranchCount}", nameof(into));
         for (var b = 0; b < c.Length; b++)
@@ -173,12 +188,12 @@ public sealed class EventBasedTile
             while (nextBatch(ws.Events) is { } batch)
             {
                 CheckRange(batch.FirstRupture, batch.Count);
-                SimulateBatch(ws, batch.FirstRupture, batch.Count, c, ct);
+                SimulateBatch(ws, batch.FirstRupture, batch.Count, c, drainLock, ct);
             }
-            Drain(ws, c);
+            Drain(ws, c, drainLock);
             Profile.Add(ws.DistanceTicks, ws.GmmTicks, ws.FieldTicks, ws.CountTicks, ws.FieldValues, ws.SiteEvents,
                 Stopwatch.GetTimestamp() - call0, ThreadCpuTime.Now() - cpu0, ws.CountCpuNs);
-            return into with { SiteEvents = into.SiteEvents + ws.SiteEvents, Events = into.Events + ws.Events };
+            return (ws.SiteEvents, ws.Events);
         }
         finally
         {
@@ -194,7 +209,7 @@ public sealed class EventBasedTile
 
     /// <summary>The events of one rupture range, in sweeps; the last partial sweep is flushed, the histograms not drained
     /// unless full.</summary>
-    private void SimulateBatch(TileWorkspace ws, int firstRupture, int count, long[][][] counts, CancellationToken ct)
+    private void SimulateBatch(TileWorkspace ws, int firstRupture, int count, long[][][] counts, object? drainLock, CancellationToken ct)
     {
         var occ = _plan.Occurring;
         var order = new int[count];
@@ -213,12 +228,12 @@ public sealed class EventBasedTile
                 {
                     ct.ThrowIfCancellationRequested();
                     Flush(ws);
-                    if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts);
+                    if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts, drainLock);
                 }
             }
         }
         Flush(ws);
-        if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts);
+        if (ws.HistEvents > TileWorkspace.MaxHistEvents - 2L * _width) Drain(ws, counts, drainLock);
     }
 
     /// <summary>
@@ -300,18 +315,25 @@ public sealed class EventBasedTile
         else _subset.Sweep(imt, rows, keys, _width, y);
     }
 
-    /// <summary>Adds the histograms' exceedance counts to <paramref name="counts"/> and clears them.</summary>
-    private void Drain(TileWorkspace ws, long[][][] counts)
+    /// <summary>Adds the histograms' exceedance counts to <paramref name="counts"/> (holding <paramref name="drainLock"/>
+    /// when not null) and clears them.</summary>
+    private void Drain(TileWorkspace ws, long[][][] counts, object? drainLock)
     {
         if (ws.HistEvents > 0)
-            for (var b = 0; b < counts.Length; b++)
-            for (var k = 0; k < _bins.Length; k++)
-            {
-                _bins[k].AddExceedanceCounts(ws.Hist[b][k], counts[b][k]);
-                Array.Clear(ws.Hist[b][k]);
-            }
+        {
+            if (drainLock is null) AddExceedanceCounts(ws, counts);
+            else lock (drainLock) AddExceedanceCounts(ws, counts);
+            foreach (var hb in ws.Hist) foreach (var h in hb) Array.Clear(h);
+        }
         ws.HistEvents = 0;
         ws.HistDirty = false;
+    }
+
+    private void AddExceedanceCounts(TileWorkspace ws, long[][][] counts)
+    {
+        for (var b = 0; b < counts.Length; b++)
+        for (var k = 0; k < _bins.Length; k++)
+            _bins[k].AddExceedanceCounts(ws.Hist[b][k], counts[b][k]);
     }
 
     /// <summary>Selects the rupture's sites, evaluates the GMMs for them and assigns lanes to its events.</summary>
@@ -353,7 +375,7 @@ public sealed class EventBasedTile
             if (_batches[b] is { } batch)
             {
                 batch.Evaluate(rup.Magnitude, rup.Rake, ws.Index.AsSpan(0, m), ws.Rjb.AsSpan(0, m), ws.Rrup.AsSpan(0, m),
-                    ws.Mu[b], ws.Tau[b], ws.Phi[b], off);
+                    ws.Mu[b], ws.RuptureTauOf(ws.SegmentCount, b), ws.Phi[b], off);
                 continue;
             }
             var ctx = new GmmContext(ws.Mag.AsSpan(off, m), ws.Rake.AsSpan(off, m), ws.ARjb.AsSpan(off, m), ws.ARrup.AsSpan(off, m),
@@ -417,8 +439,10 @@ public sealed class EventBasedTile
             for (var b = 0; b < nb; b++)
             {
                 // GMMs with only a total sigma: ln y = μ + 0·η + σ·ε, bit-identical to μ + σ·ε.
+                // Hazard batches give τ per rupture (ws.RuptureTau), generic GMMs per site (ws.Tau).
                 var totalOnly = _plan.TotalSigmaOnly[b][k];
-                Count(ws, bins, ws.Hist[b][k], ws.Mu[b][k], totalOnly ? null : ws.Tau[b][k], totalOnly ? ws.Sigma[b][k] : ws.Phi[b][k]);
+                Count(ws, bins, b, k, ws.Hist[b][k], ws.Mu[b][k], totalOnly || _batches[b] is not null ? null : ws.Tau[b][k], !totalOnly,
+                    totalOnly ? ws.Sigma[b][k] : ws.Phi[b][k]);
             }
             ws.CountCpuNs += ThreadCpuTime.Now() - c0;
             t0 = Stopwatch.GetTimestamp();
@@ -429,22 +453,26 @@ public sealed class EventBasedTile
         ws.ArenaUsed = 0;
     }
 
-    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites (τ null: no η term), the
-    /// field read from the sweep buffer <see cref="TileWorkspace.Y"/> (see <see cref="HistogramCounting"/>).</summary>
-    private static unsafe void Count(TileWorkspace ws, LevelBins bins, ushort[] hist, double[] mu, double[]? tau, double[] phi)
+    /// <summary>Histogram counts of ln y = μ + τ·η + φ·ε for every segment's events and sites of branch <paramref name="branch"/>
+    /// and IMT <paramref name="imt"/>: τ per site from <paramref name="tau"/>, else the segment's τ
+    /// (<see cref="TileWorkspace.RuptureTau"/>) when <paramref name="withTau"/>, else no η term; the field read from the
+    /// sweep buffer <see cref="TileWorkspace.Y"/> (see <see cref="HistogramCounting"/>).</summary>
+    private static unsafe void Count(TileWorkspace ws, LevelBins bins, int branch, int imt, ushort[] hist, double[] mu, double[]? tau,
+        bool withTau, double[] phi)
     {
         var segments = ws.Segments;
         var width = ws.Width;
         fixed (ushort* ph = hist)
         fixed (double* pmu = mu, ptau = tau, pphi = phi, py = ws.Y, peta = ws.Eta)
-        fixed (int* psite = ws.Site, prow = ws.FieldRow)
+        fixed (int* psite = ws.Site, prow = ws.FieldRow, pbuf = ws.CountBuffer)
         {
             for (var g = 0; g < ws.SegmentCount; g++)
             {
                 var seg = segments[g];
                 var o = seg.Offset;
-                HistogramCounting.Count(bins, ph, psite + o, prow + o, pmu + o, ptau is null ? null : ptau + o, pphi + o, seg.Sites,
-                    py + seg.Lane, width, peta + seg.Lane, seg.Events);
+                var tauRupture = ptau is null && withTau ? ws.RuptureTauOf(g, branch)[imt] : 0.0;
+                HistogramCounting.Count(bins, ph, psite + o, prow + o, pmu + o, ptau is null ? null : ptau + o, tauRupture, pphi + o, seg.Sites,
+                    py + seg.Lane, width, peta + seg.Lane, seg.Events, pbuf);
             }
         }
     }

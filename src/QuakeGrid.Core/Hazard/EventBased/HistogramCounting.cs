@@ -7,7 +7,9 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// <summary>
 /// The counting kernel of <see cref="EventBasedTile"/>: for one rupture's events (lanes) and its sites within
 /// <c>maximum_distance</c>, ln y = μ + τ·η + φ·ε — evaluated as <c>(μ_j + τ_j·η_q) + φ_j·ε</c> in doubles, no fused
-/// multiply-add — and one increment of the site's level histogram at <see cref="LevelBins.Bin"/>(ln y).
+/// multiply-add — and one increment of the site's level histogram at <see cref="LevelBins.Bin"/>(ln y) when that bin is
+/// above 0: bin 0 (no level exceeded) is never read by <see cref="LevelBins.AddExceedanceCounts(ReadOnlySpan{ushort}, Span{long})"/>,
+/// so it is not counted (about a quarter of the Nepal benchmark's values).
 /// <para>
 /// The field ε is read where the sweep wrote it (row-major: <c>y[fieldRow_j · width + lane]</c>), sites outer and events
 /// inner, so a site's row is loaded once for all the rupture's events. With AVX-512 (and AVX2 gathers) eight sites are
@@ -17,35 +19,50 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// below ln y and the next level above it, cells being narrower than half the smallest gap); a lane failing the check
 /// (rounding at a cell edge) takes <see cref="LevelBins.Bin"/>. Every bin is thus the exact number of levels exceeded, so
 /// the SIMD path and the scalar path (<see cref="CountScalar"/>, used without AVX-512 or without a table) give the same
-/// histograms. Increments are scalar and in turn, so repeated histogram rows would also be counted right. The field and
-/// histogram rows of the sites 16 ahead are prefetched.
+/// histograms.
 /// </para>
 /// <para>
-/// Measured on the Nepal benchmark (docs/benchmarks.md, "counting"): the kernel is bound by memory (field rows and
-/// histogram rows scattered over megabytes), so the SIMD binning itself gains little over the scalar path; the gain over
-/// the former counting comes from reading the sweep buffer directly (no transpose) and the 16-bit histograms.
+/// The SIMD path works in chunks of <see cref="ChunkSites"/> sites and two passes: the first bins the chunk's values and
+/// appends the histogram offsets of those with bin &gt; 0 to a buffer (AVX-512 compress), prefetching the field rows of
+/// the sites ahead; the second increments the histogram at those offsets, prefetching the exact histogram line of the
+/// offset <see cref="IncrementPrefetch"/> entries ahead. The histogram rows of a site (41 bins × 2 B for 40 levels) span
+/// two or three cache lines, and one increment touches one of them: prefetching that line only, when the bin is known,
+/// halves the histogram lines fetched and decouples their misses from the binning arithmetic. Increments are scalar and in
+/// turn, so repeated histogram rows are counted right; their order changes no integer count.
+/// </para>
+/// <para>
+/// τ is per site (<c>tau</c> not null) or one value for all the sites (<c>tauRupture</c>, e.g. BSSA14's τ(M), or 0 for
+/// GMMs with a total sigma only): τ·η_q is then formed once per event, the same IEEE product as per site.
 /// </para>
 /// </summary>
 internal static unsafe class HistogramCounting
 {
+    /// <summary>Sites binned per chunk of the SIMD path (a chunk's offsets stay in the L1 cache).</summary>
+    public const int ChunkSites = 512;
+
+    /// <summary>Ints the SIMD path needs in its offset buffer for <paramref name="events"/> events per site.</summary>
+    public static int BufferLength(int events) => ChunkSites * events + 8;
+
     /// <summary>Whether <see cref="Count"/> takes the SIMD path for <paramref name="bins"/>.</summary>
-    public static bool Vectorised(LevelBins bins) => Avx512F.IsSupported && Avx2.IsSupported && bins.Table is not null;
+    public static bool Vectorised(LevelBins bins) => Avx512F.VL.IsSupported && Avx2.IsSupported && bins.Table is not null;
 
     /// <summary>
-    /// Adds one count per (site j &lt; <paramref name="sites"/>, event q &lt; <paramref name="events"/>) to
-    /// <c>hist[site[j] · Bins + bin]</c>, bin of ln y = (μ_j + τ_j·η_q) + φ_j·y[row[j] · width + q] (<paramref name="tau"/>
-    /// null: τ = 0). <paramref name="y"/> points at the rupture's first lane (the events' lanes follow it).
+    /// Adds one count per (site j &lt; <paramref name="sites"/>, event q &lt; <paramref name="events"/>) with bin &gt; 0 to
+    /// <c>hist[site[j] · Bins + bin]</c>, bin of ln y = (μ_j + τ_j·η_q) + φ_j·y[row[j] · width + q] (τ_j =
+    /// <paramref name="tau"/>[j], or <paramref name="tauRupture"/> when <paramref name="tau"/> is null).
+    /// <paramref name="y"/> points at the rupture's first lane (the events' lanes follow it). <paramref name="buffer"/>:
+    /// at least <see cref="BufferLength"/>(<paramref name="events"/>) ints of scratch.
     /// </summary>
-    public static void Count(LevelBins bins, ushort* hist, int* site, int* row, double* mu, double* tau, double* phi, int sites,
-        double* y, int width, double* eta, int events)
+    public static void Count(LevelBins bins, ushort* hist, int* site, int* row, double* mu, double* tau, double tauRupture, double* phi,
+        int sites, double* y, int width, double* eta, int events, int* buffer)
     {
-        if (Vectorised(bins)) CountVector(bins, hist, site, row, mu, tau, phi, sites, y, width, eta, events);
-        else CountScalar(bins, hist, site, row, mu, tau, phi, 0, sites, y, width, eta, events);
+        if (Vectorised(bins)) CountVector(bins, hist, site, row, mu, tau, tauRupture, phi, sites, y, width, eta, events, buffer);
+        else CountScalar(bins, hist, site, row, mu, tau, tauRupture, phi, 0, sites, y, width, eta, events);
     }
 
     /// <summary>Sites [<paramref name="from"/>, <paramref name="to"/>) one value at a time through <see cref="LevelBins.Bin"/>.</summary>
-    public static void CountScalar(LevelBins bins, ushort* hist, int* site, int* row, double* mu, double* tau, double* phi, int from, int to,
-        double* y, int width, double* eta, int events)
+    public static void CountScalar(LevelBins bins, ushort* hist, int* site, int* row, double* mu, double* tau, double tauRupture, double* phi,
+        int from, int to, double* y, int width, double* eta, int events)
     {
         var nbin = bins.Bins;
         for (var j = from; j < to; j++)
@@ -53,14 +70,18 @@ internal static unsafe class HistogramCounting
             var yj = y + (long)row[j] * width;
             var h = hist + (long)site[j] * nbin;
             var mj = mu[j];
-            var tj = tau is null ? 0.0 : tau[j];
+            var tj = tau is null ? tauRupture : tau[j];
             var pj = phi[j];
-            for (var q = 0; q < events; q++) h[bins.Bin(mj + tj * eta[q] + pj * yj[q])]++;
+            for (var q = 0; q < events; q++)
+            {
+                var bin = bins.Bin(mj + tj * eta[q] + pj * yj[q]);
+                if (bin != 0) h[bin]++;
+            }
         }
     }
 
-    private static void CountVector(LevelBins bins, ushort* hist, int* site, int* row, double* mu, double* tau, double* phi, int sites,
-        double* y, int width, double* eta, int events)
+    private static void CountVector(LevelBins bins, ushort* hist, int* site, int* row, double* mu, double* tau, double tauRupture, double* phi,
+        int sites, double* y, int width, double* eta, int events, int* buffer)
     {
         var nbin = bins.Bins;
         var levels = bins.Levels;
@@ -78,62 +99,90 @@ internal static unsafe class HistogramCounting
         var vWidth = Vector256.Create(width);
         var vBins = Vector256.Create(nbin);
         var idx = stackalloc int[8];
+        var tauEta = stackalloc double[events];
+        if (tau is null) for (var q = 0; q < events; q++) tauEta[q] = tauRupture * eta[q];
         var n8 = sites & ~7;
         fixed (int* ptable = table)
         fixed (double* plevel = bins.Padded)
         {
-            for (var j = 0; j < n8; j += 8)
+            for (var c0 = 0; c0 < n8; c0 += ChunkSites)
             {
-                if (j + PrefetchDistance + 8 <= sites)
-                    for (var i = j + PrefetchDistance; i < j + PrefetchDistance + 8; i++)
-                    {
-                        Sse.Prefetch0(y + (long)row[i] * width);
-                        var h = hist + (long)site[i] * nbin;
-                        Sse.Prefetch0(h);
-                        Sse.Prefetch0(h + nbin - 1);
-                    }
-                var m = Vector512.Load(mu + j);
-                var t = tau is null ? Vector512<double>.Zero : Vector512.Load(tau + j);
-                var p = Vector512.Load(phi + j);
-                var off = Avx2.MultiplyLow(Vector256.Load(row + j), vWidth);
-                var hrow = Avx2.MultiplyLow(Vector256.Load(site + j), vBins);
-                var offLo = off.GetLower();
-                var offHi = off.GetUpper();
-                for (var q = 0; q < events; q++)
+                var c1 = Math.Min(c0 + ChunkSites, n8);
+                var n = 0;
+                for (var j = c0; j < c1; j += 8)
                 {
-                    var yq = y + q;
-                    var eps = Vector512.Create(Avx2.GatherVector256(yq, offLo, 8), Avx2.GatherVector256(yq, offHi, 8));
-                    var v = (m + t * Vector512.Create(eta[q])) + p * eps;
-                    var cell = Avx512F.ConvertToVector256Int32WithTruncation((v - lo) * inv);
-                    cell = Vector256.Min(Vector256.Max(cell, zeroCell), maxCell);
-                    var cellD = Avx512F.ConvertToVector512Double(cell);
-                    var inCell = Vector512.LessThanOrEqual(lo + cellD * cw, v) & Vector512.LessThan(v, lo + (cellD + one) * cw);
-                    var k = Avx2.GatherVector256(ptable, cell, 4);
-                    var level = Vector512.Create(Avx2.GatherVector256(plevel, k.GetLower(), 8), Avx2.GatherVector256(plevel, k.GetUpper(), 8));
-                    var above = Narrow(Vector512.GreaterThan(v, level));
-                    var bin = k - above; // above is −1 where ln y > level_k
-                    var below = Vector512.LessThanOrEqual(v, first) | ~Vector512.Equals(v, v); // ≤ first level, or NaN: bin 0
-                    var beyond = Vector512.GreaterThan(v, last);
-                    bin = Vector256.ConditionalSelect(Narrow(below), zeroCell, bin);
-                    bin = Vector256.ConditionalSelect(Narrow(beyond), top, bin);
-                    (hrow + bin).Store(idx);
-                    var scalar = ~(inCell | below | beyond).ExtractMostSignificantBits() & 0xFF;
-                    while (scalar != 0)
+                    if (j + PrefetchDistance + 8 <= sites)
+                        for (var i = j + PrefetchDistance; i < j + PrefetchDistance + 8; i++)
+                            Sse.Prefetch0(y + (long)row[i] * width);
+                    var m = Vector512.Load(mu + j);
+                    var t = tau is null ? Vector512<double>.Zero : Vector512.Load(tau + j);
+                    var p = Vector512.Load(phi + j);
+                    var off = Avx2.MultiplyLow(Vector256.Load(row + j), vWidth);
+                    var hrow = Avx2.MultiplyLow(Vector256.Load(site + j), vBins);
+                    var offLo = off.GetLower();
+                    var offHi = off.GetUpper();
+                    for (var q = 0; q < events; q++)
                     {
-                        var i = System.Numerics.BitOperations.TrailingZeroCount(scalar);
-                        idx[i] = hrow.GetElement(i) + bins.Bin(v.GetElement(i));
-                        scalar &= scalar - 1;
+                        var yq = y + q;
+                        var eps = Vector512.Create(Avx2.GatherVector256(yq, offLo, 8), Avx2.GatherVector256(yq, offHi, 8));
+                        var te = tau is null ? Vector512.Create(tauEta[q]) : t * Vector512.Create(eta[q]);
+                        var v = (m + te) + p * eps;
+                        var cell = Avx512F.ConvertToVector256Int32WithTruncation((v - lo) * inv);
+                        cell = Vector256.Min(Vector256.Max(cell, zeroCell), maxCell);
+                        var cellD = Avx512F.ConvertToVector512Double(cell);
+                        var inCell = Vector512.LessThanOrEqual(lo + cellD * cw, v) & Vector512.LessThan(v, lo + (cellD + one) * cw);
+                        var k = Avx2.GatherVector256(ptable, cell, 4);
+                        var level = Vector512.Create(Avx2.GatherVector256(plevel, k.GetLower(), 8), Avx2.GatherVector256(plevel, k.GetUpper(), 8));
+                        var above = Narrow(Vector512.GreaterThan(v, level));
+                        var bin = k - above; // above is −1 where ln y > level_k
+                        var below = Vector512.LessThanOrEqual(v, first) | ~Vector512.Equals(v, v); // ≤ first level, or NaN: bin 0
+                        var beyond = Vector512.GreaterThan(v, last);
+                        bin = Vector256.ConditionalSelect(Narrow(below), zeroCell, bin);
+                        bin = Vector256.ConditionalSelect(Narrow(beyond), top, bin);
+                        var scalar = ~(inCell | below | beyond).ExtractMostSignificantBits() & 0xFF;
+                        if (scalar != 0)
+                        {
+                            bin.Store(idx);
+                            while (scalar != 0)
+                            {
+                                var i = System.Numerics.BitOperations.TrailingZeroCount(scalar);
+                                idx[i] = bins.Bin(v.GetElement(i));
+                                scalar &= scalar - 1;
+                            }
+                            bin = Vector256.Load(idx);
+                        }
+                        var counted = ~Vector256.Equals(bin, zeroCell);
+                        Avx512F.VL.Compress(zeroCell, counted, hrow + bin).Store(buffer + n);
+                        n += System.Numerics.BitOperations.PopCount(counted.ExtractMostSignificantBits());
                     }
-                    hist[idx[0]]++; hist[idx[1]]++; hist[idx[2]]++; hist[idx[3]]++;
-                    hist[idx[4]]++; hist[idx[5]]++; hist[idx[6]]++; hist[idx[7]]++;
                 }
+                Increment(hist, buffer, n);
             }
         }
-        if (n8 < sites) CountScalar(bins, hist, site, row, mu, tau, phi, n8, sites, y, width, eta, events);
+        if (n8 < sites) CountScalar(bins, hist, site, row, mu, tau, tauRupture, phi, n8, sites, y, width, eta, events);
     }
 
-    /// <summary>Sites ahead whose field row and histogram row are prefetched.</summary>
-    private const int PrefetchDistance = 16;
+    /// <summary>hist[offset[i]]++ for i &lt; n, the line of offset i + <see cref="IncrementPrefetch"/> prefetched.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Increment(ushort* hist, int* offset, int n)
+    {
+        var head = Math.Min(n, IncrementPrefetch);
+        for (var i = 0; i < head; i++) Sse.Prefetch0(hist + offset[i]);
+        var i0 = 0;
+        for (; i0 < n - IncrementPrefetch; i0++)
+        {
+            Sse.Prefetch0(hist + offset[i0 + IncrementPrefetch]);
+            hist[offset[i0]]++;
+        }
+        for (; i0 < n; i0++) hist[offset[i0]]++;
+    }
+
+    /// <summary>Sites ahead whose field rows are prefetched (48 measured ≈ 4 % less counting CPU than 16 on the Nepal
+    /// benchmark; 32 and 96 no better than 48).</summary>
+    private const int PrefetchDistance = 48;
+
+    /// <summary>Offsets ahead whose histogram line is prefetched.</summary>
+    private const int IncrementPrefetch = 48;
 
     /// <summary>A 64-bit lane mask (all ones or zero) as 32-bit lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

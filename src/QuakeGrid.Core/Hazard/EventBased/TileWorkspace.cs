@@ -13,8 +13,9 @@ internal sealed class TileWorkspace
     /// <paramref name="width"/> lanes, <paramref name="branches"/> GMM branches and the IMTs' <paramref name="bins"/>.
     /// <paramref name="genericContext"/>: whether some GMM branch uses <see cref="Gmm.IGroundMotionModel.Compute"/>; only then
     /// are the arena's context columns (<see cref="ARjb"/>, <see cref="ARrup"/>, <see cref="Vs30"/>, <see cref="Z1pt0"/>,
-    /// <see cref="Mag"/>, <see cref="Rake"/>) and <see cref="Sigma"/> allocated (hazard batches need neither), which saves 9
-    /// of the arena's 20 columns (3 IMTs) and their growth (allocation, zeroing, page faults, copies).
+    /// <see cref="Mag"/>, <see cref="Rake"/>), <see cref="Tau"/> and <see cref="Sigma"/> allocated (hazard batches need none:
+    /// their τ is per rupture, <see cref="RuptureTau"/>), which saves 12 of the arena's 20 columns (3 IMTs) and their
+    /// growth (allocation, zeroing, page faults, copies).
     /// </summary>
     public TileWorkspace(int tileSites, int fieldRows, int width, int branches, LevelBins[] bins, bool genericContext)
     {
@@ -33,6 +34,8 @@ internal sealed class TileWorkspace
         LaneDraw = new int[width];
         Eta = new double[width];
         Segments = new Segment[width];
+        RuptureTau = new double[width * branches * bins.Length];
+        CountBuffer = new int[HistogramCounting.BufferLength(width)];
         Hist = new ushort[branches][][];
         for (var b = 0; b < branches; b++)
         {
@@ -41,7 +44,10 @@ internal sealed class TileWorkspace
         }
         _branches = branches;
         _imts = bins.Length;
-        Grow(Math.Min(tileSites, 4096));
+        // Room for the sites of eight full-tile ruptures (or every lane's; the Nepal benchmark's sweeps need up to about
+        // four): the arrays are allocated uninitialised, so pages never used are never touched, whereas doubling from a
+        // small arena touches (faults in) about twice the pages and copies the arena at each step.
+        Grow((int)Math.Min((long)tileSites * width, Math.Max(4096L, 8L * tileSites)));
     }
 
     private readonly int _branches;
@@ -66,6 +72,13 @@ internal sealed class TileWorkspace
     /// <summary>Per lane: between-event η of the current IMT.</summary>
     public double[] Eta { get; }
     public Segment[] Segments { get; }
+    /// <summary>Per segment g, branch b and IMT k: <c>[(g · branches + b) · imts + k]</c>, the rupture's τ from a hazard
+    /// batch (<see cref="Gmm.IHazardGmmBatch"/>; branches on the generic path use <see cref="Tau"/>).</summary>
+    public double[] RuptureTau { get; }
+    /// <summary>The τ of segment <paramref name="segment"/> and branch <paramref name="branch"/>, one per IMT.</summary>
+    public Span<double> RuptureTauOf(int segment, int branch) => RuptureTau.AsSpan((segment * _branches + branch) * _imts, _imts);
+    /// <summary>Scratch of <see cref="HistogramCounting"/> (histogram offsets of a chunk of sites).</summary>
+    public int[] CountBuffer { get; }
     public int SegmentCount { get; set; }
     public int Lanes { get; set; }
     public int ArenaUsed { get; set; }
@@ -98,6 +111,7 @@ internal sealed class TileWorkspace
     public double[] Mag { get; private set; } = [];
     public double[] Rake { get; private set; } = [];
     public double[][][] Mu { get; private set; } = [];
+    /// <summary>τ per site for generic GMM branches (arrays empty unless the workspace was made with a generic GMM branch).</summary>
     public double[][][] Tau { get; private set; } = [];
     public double[][][] Phi { get; private set; } = [];
     /// <summary>Total sigma per branch and IMT (arrays empty unless the workspace was made with a generic GMM branch).</summary>
@@ -116,14 +130,15 @@ internal sealed class TileWorkspace
     private void Grow(int cap)
     {
         Site = Resize(Site, cap); FieldRow = Resize(FieldRow, cap);
-        Mu = ResizeJagged(Mu, cap); Tau = ResizeJagged(Tau, cap); Phi = ResizeJagged(Phi, cap);
+        Mu = ResizeJagged(Mu, cap); Phi = ResizeJagged(Phi, cap);
         if (_genericContext)
         {
+            Tau = ResizeJagged(Tau, cap);
             ARjb = Resize(ARjb, cap); ARrup = Resize(ARrup, cap); Vs30 = Resize(Vs30, cap); Z1pt0 = Resize(Z1pt0, cap);
             Mag = Resize(Mag, cap); Rake = Resize(Rake, cap);
             Sigma = ResizeJagged(Sigma, cap);
         }
-        else if (Sigma.Length == 0) Sigma = ResizeJagged(Sigma, 0);
+        else if (Sigma.Length == 0) { Sigma = ResizeJagged(Sigma, 0); Tau = ResizeJagged(Tau, 0); }
         Capacity = cap;
     }
 
