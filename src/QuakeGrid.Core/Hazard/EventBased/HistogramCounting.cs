@@ -8,7 +8,7 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// The counting kernel of <see cref="EventBasedTile"/>: for one rupture's events (lanes) and its sites within
 /// <c>maximum_distance</c>, ln y = μ + τ·η + φ·ε — evaluated as <c>(μ_j + τ_j·η_q) + φ_j·ε</c> in doubles, no fused
 /// multiply-add — and one increment of the site's level histogram at <see cref="LevelBins.Bin"/>(ln y) when that bin is
-/// above 0: bin 0 (no level exceeded) is never read by <see cref="LevelBins.AddExceedanceCounts(ReadOnlySpan{ushort}, Span{long})"/>,
+/// above 0: bin 0 (no level exceeded) is never read by <see cref="LevelBins.AddExceedanceCounts{T}(ReadOnlySpan{T}, Span{long})"/>,
 /// so it is not counted (about a quarter of the Nepal benchmark's values).
 /// <para>
 /// The field ε is read where the sweep wrote it (row-major: <c>y[fieldRow_j · width + lane]</c>), sites outer and events

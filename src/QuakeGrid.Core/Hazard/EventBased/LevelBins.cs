@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace QuakeGrid.Core.Hazard.EventBased;
@@ -6,7 +7,7 @@ namespace QuakeGrid.Core.Hazard.EventBased;
 /// Exceedance counting by histogram: a ground motion ln y falls in bin = #{levels l : ln y &gt; ln x_l} (levels strictly
 /// increasing, so this is also the number of levels it exceeds); one increment per (site, event) instead of one per
 /// exceeded level. The exceedance count of level l is then the number of events in bins above l
-/// (<see cref="AddExceedanceCounts(ReadOnlySpan{ushort}, Span{long})"/>).
+/// (<see cref="AddExceedanceCounts{T}(ReadOnlySpan{T}, Span{long})"/>).
 /// <para>
 /// The bin comes from a lookup table over a uniform grid in ln y whose cells are narrower than the smallest gap between
 /// levels, so each cell holds at most one level: bin = table[cell] + (ln y &gt; level[table[cell]]) — exact, one
@@ -100,8 +101,12 @@ internal sealed class LevelBins
         return pos;
     }
 
-    /// <summary>Adds the exceedance counts (site-major, <see cref="Levels"/> per site) of bin histograms (<see cref="Bins"/> per site) to <paramref name="counts"/>.</summary>
-    public void AddExceedanceCounts(ReadOnlySpan<int> histogram, Span<long> counts)
+    /// <summary>
+    /// Adds the exceedance counts (site-major, <see cref="Levels"/> per site) of bin histograms (<see cref="Bins"/> per
+    /// site; 16-bit in the event-based tile, any integer width in tests) to <paramref name="counts"/>; sites without
+    /// events are skipped (their counts are not touched).
+    /// </summary>
+    public void AddExceedanceCounts<T>(ReadOnlySpan<T> histogram, Span<long> counts) where T : unmanaged, IBinaryInteger<T>
     {
         var nb = Bins;
         var nl = Levels;
@@ -109,32 +114,12 @@ internal sealed class LevelBins
         for (var s = 0; s < sites; s++)
         {
             var h = histogram.Slice(s * nb, nb);
+            if (!h.ContainsAnyExcept(T.Zero)) continue; // no event reached the site
             var c = counts.Slice(s * nl, nl);
             long above = 0;
             for (var l = nl - 1; l >= 0; l--)
             {
-                above += h[l + 1];
-                c[l] += above;
-            }
-        }
-    }
-
-    /// <summary><see cref="AddExceedanceCounts(ReadOnlySpan{int}, Span{long})"/> for 16-bit histograms; sites without
-    /// events are skipped (their counts are not touched).</summary>
-    public void AddExceedanceCounts(ReadOnlySpan<ushort> histogram, Span<long> counts)
-    {
-        var nb = Bins;
-        var nl = Levels;
-        var sites = histogram.Length / nb;
-        for (var s = 0; s < sites; s++)
-        {
-            var h = histogram.Slice(s * nb, nb);
-            if (!h.ContainsAnyExcept((ushort)0)) continue; // no event reached the site
-            var c = counts.Slice(s * nl, nl);
-            long above = 0;
-            for (var l = nl - 1; l >= 0; l--)
-            {
-                above += h[l + 1];
+                above += long.CreateTruncating(h[l + 1]);
                 c[l] += above;
             }
         }
