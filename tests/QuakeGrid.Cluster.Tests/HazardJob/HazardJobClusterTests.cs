@@ -23,8 +23,16 @@ namespace QuakeGrid.Cluster.Tests.HazardJob;
 /// </summary>
 public sealed class HazardJobClusterTests(ITestOutputHelper output)
 {
-    // 9 tiles x two ruptures per batch: about 300 short work items, so the job is still running when a silo goes.
+    // 9 tiles x two ruptures per batch: about 300 short work items, run two at a time.
     private static readonly HazardJobOptions Options = new(TileSize: 4, RupturesPerBatch: 2, MaxConcurrentBatches: 2);
+
+    // The jobs that are disrupted: one site per tile x one rupture per batch, one work item at a time (about 2,500 in
+    // sequence, a few seconds), so the job is still running when a silo goes. The split differs from the undisturbed
+    // job's, and the counts must still be identical (they do not depend on the split).
+    private static readonly HazardJobOptions Slow = new(TileSize: 1, RupturesPerBatch: 1, MaxConcurrentBatches: 1);
+
+    // A disrupted job must be caught mid-way; one that a stalled poll sees only once finished is checked and replaced.
+    private const int MidJobAttempts = 3;
     private static readonly HazardJobClientOptions Polling = new() { PollInterval = TimeSpan.FromMilliseconds(20) };
 
     private static string JobPath => Path.Combine(AppContext.BaseDirectory, "data", "hazardjob", "job.ini");
@@ -49,9 +57,7 @@ public sealed class HazardJobClusterTests(ITestOutputHelper output)
             Log($"undisturbed job: {calm.Status.WorkItemsTotal} work items, counts equal Core's");
 
             // 1. SIGKILL the silo hosting the coordinator of a running job.
-            var killed = "killed-" + Guid.NewGuid().ToString("N");
-            var started = await client.SubmitAsync(killed, bundle, Options);
-            var at = await WaitForProgressAsync(client, killed, started.WorkItemsTotal / 8);
+            var (killed, at) = await SubmitMidJobAsync(client, "killed", bundle, calmCounts, Log);
             var victim = await CoordinatorSiloAsync(connection, cluster, killed);
             Assert.True(Signals.KillHard(cluster.SiloPid(victim)), $"could not SIGKILL silo-{victim}");
             Log($"SIGKILLed silo-{victim} (the coordinator's) at {at.WorkItemsDone}/{at.WorkItemsTotal} work items");
@@ -62,9 +68,7 @@ public sealed class HazardJobClusterTests(ITestOutputHelper output)
             Log("job with the killed silo completed on the survivor; counts identical to the undisturbed run");
 
             // 2. A job running when every silo stops; Redis (and the grain state) stays.
-            var resumed = "resumed-" + Guid.NewGuid().ToString("N");
-            var running = await client.SubmitAsync(resumed, bundle, Options);
-            var before = await WaitForProgressAsync(client, resumed, running.WorkItemsTotal / 8);
+            var (resumed, before) = await SubmitMidJobAsync(client, "resumed", bundle, calmCounts, Log);
             await connection.DisposeAsync();
             await cluster.StopSilosAsync();
             Log($"local-cluster.sh stop-silos at {before.WorkItemsDone}/{before.WorkItemsTotal} work items of the running job");
@@ -104,14 +108,31 @@ public sealed class HazardJobClusterTests(ITestOutputHelper output)
         return EventBasedTile.Create(plan, Enumerable.Range(0, plan.SiteCount).ToArray()).Simulate(0, plan.RuptureCount).Counts;
     }
 
-    private static async Task<HazardJobStatus> WaitForProgressAsync(HazardJobClient client, string id, int workItems)
+    /// <summary>
+    /// Submits the job with <see cref="Slow"/> options and returns once it is running with at least 1/50 of its work
+    /// items done. A job that the poll first sees finished (the machine stalled the poll) must have the undisturbed
+    /// counts; it is released and a fresh job tried, at most <see cref="MidJobAttempts"/> times in all.
+    /// </summary>
+    private static async Task<(string Id, HazardJobStatus Status)> SubmitMidJobAsync(
+        HazardJobClient client, string prefix, JobBundle bundle, long[][][] calmCounts, Action<string> log)
     {
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
-            var s = await client.GetStatusAsync(id);
-            Assert.True(s.State == HazardJobState.Running, $"job {id} is {s.State} before the disruption ({s.WorkItemsDone}/{s.WorkItemsTotal}): it is too small for this test");
-            if (s.WorkItemsDone >= workItems) return s;
-            await Task.Delay(10);
+            var id = prefix + "-" + Guid.NewGuid().ToString("N");
+            var status = await client.SubmitAsync(id, bundle, Slow);
+            var threshold = Math.Max(1, status.WorkItemsTotal / 50);
+            while (status.State == HazardJobState.Running && status.WorkItemsDone < threshold)
+            {
+                await Task.Delay(10);
+                status = await client.GetStatusAsync(id);
+            }
+            if (status.State == HazardJobState.Running) return (id, status);
+
+            Assert.True(status.State == HazardJobState.Completed, $"job {id} is {status.State} before any disruption");
+            Assert.Equal(0, Differences(calmCounts, await client.GetCountsAsync(id, 36)));
+            await client.ReleaseAsync(id);
+            log($"attempt {attempt}: job {id} completed ({status.WorkItemsTotal} work items) before the poll caught it mid-way");
+            Assert.True(attempt < MidJobAttempts, $"{MidJobAttempts} jobs in a row completed before they could be disrupted: the job is too small for this test");
         }
     }
 
