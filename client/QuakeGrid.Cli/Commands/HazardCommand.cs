@@ -30,7 +30,7 @@ public static class HazardCommand
         var output = new Option<string>("--output") { Description = $"Output folder (default {DefaultOutput}).", DefaultValueFactory = _ => DefaultOutput };
         var threads = new Option<int?>("--threads") { Description = "In process: worker threads (default: all processors). On a cluster: most work items (tile x rupture batch) in flight." };
         var inProcess = new Option<bool>("--in-process") { Description = "Run the job with the Core calculator in this process instead of through the cluster grains." };
-        var tileSize = new Option<int>("--tile-size") { Description = "Cluster runs: sites per region tile (default 2000).", DefaultValueFactory = _ => 2000 };
+        var tileSize = new Option<int>("--tile-size") { Description = $"Cluster runs: sites per region tile (default {HazardJobOptions.DefaultTileSize}).", DefaultValueFactory = _ => HazardJobOptions.DefaultTileSize };
         var keep = new Option<bool>("--keep") { Description = "Cluster runs: keep the job's grains and results on the cluster after the outputs are written." };
         var correlation = new Option<string?>("--correlation")
         {

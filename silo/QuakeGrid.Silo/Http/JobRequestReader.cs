@@ -41,7 +41,7 @@ public static class JobRequestReader
                 if (!files.TryAdd(name, await reader.ReadToEndAsync(ct))) throw new QuakeGridInputException(source, name, "files", "the file is given twice");
             }
             var jobFile = form["jobFile"].FirstOrDefault() ?? "job.ini";
-            var options = new HazardJobOptions(FormInt(form, "tileSize", 2000), FormInt(form, "rupturesPerBatch", 0), FormInt(form, "maxConcurrentBatches", 0));
+            var options = new HazardJobOptions(FormInt(form, "tileSize", HazardJobOptions.DefaultTileSize), FormInt(form, "rupturesPerBatch", 0), FormInt(form, "maxConcurrentBatches", 0));
             return Make(form["id"].FirstOrDefault(), new JobBundle(jobFile, files), options, source);
         }
         var body = await RequestBody.ReadAsync(request, RequestBody.MaxJobBytes, ct);
@@ -91,7 +91,7 @@ public static class JobRequestReader
             if (v != Math.Floor(v) || v < 0 || v > int.MaxValue) throw new QuakeGridInputException(source, null, "options." + name, $"{v} is not a whole number >= 0");
             return (int)v;
         }
-        return new HazardJobOptions(Int("tileSize", 2000), Int("rupturesPerBatch", 0), Int("maxConcurrentBatches", 0));
+        return new HazardJobOptions(Int("tileSize", HazardJobOptions.DefaultTileSize), Int("rupturesPerBatch", 0), Int("maxConcurrentBatches", 0));
     }
 
     private static int FormInt(IFormCollection form, string name, int fallback)

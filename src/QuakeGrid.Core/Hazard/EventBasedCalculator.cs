@@ -55,23 +55,42 @@ public static class EventBasedCalculator
     }
 
     /// <summary>
-    /// Simulates every occurring rupture of <paramref name="plan"/> for <paramref name="tile"/> in batches (about 8 per
-    /// thread, contiguous ranges), in parallel, and sums the counts: each of the (up to) <paramref name="maxDegreeOfParallelism"/>
-    /// workers takes batches in turn on one workspace and drains its histograms once into count arrays shared by all the
-    /// workers, under a lock (<see cref="EventBasedTile.SimulateShared"/>; integers, so the sum is exact whatever the thread
-    /// that ran a batch and the order of the drains).
+    /// Simulates every occurring rupture of <paramref name="plan"/> for <paramref name="tile"/> in parallel and returns
+    /// the summed counts (<see cref="SimulateInto"/> over all ruptures into new count arrays), reporting progress.
     /// </summary>
     public static TileCounts Run(EventBasedPlan plan, EventBasedTile tile, int maxDegreeOfParallelism = -1,
         IProgress<HazardProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(tile);
+        var total = SimulateInto(plan, tile, tile.EmptyCounts(), 0, plan.RuptureCount, maxDegreeOfParallelism, progress, cancellationToken);
+        progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, plan.EventCount, plan.EventCount));
+        return total;
+    }
+
+    /// <summary>
+    /// Simulates the occurring ruptures [<paramref name="firstRupture"/>, <paramref name="firstRupture"/> +
+    /// <paramref name="count"/>) of <paramref name="plan"/> for <paramref name="tile"/> in parallel, adding the counts into
+    /// <paramref name="into"/>'s arrays (the tile's shape, e.g. <see cref="EventBasedTile.EmptyCounts"/> or counts of
+    /// earlier ranges): the range is cut into batches (about 8 per thread, contiguous), and each of the (up to)
+    /// <paramref name="maxDegreeOfParallelism"/> workers takes batches in turn on one workspace and drains its histograms
+    /// into the shared arrays under a lock (<see cref="EventBasedTile.SimulateShared"/>; integers, so the sum is exact
+    /// whatever the thread that ran a batch and the order of the drains). Returns <paramref name="into"/>'s arrays with
+    /// the range's site-events and events added. If it throws (e.g. cancelled), the arrays may hold part of the range.
+    /// </summary>
+    public static TileCounts SimulateInto(EventBasedPlan plan, EventBasedTile tile, TileCounts into, int firstRupture, int count,
+        int maxDegreeOfParallelism = -1, IProgress<HazardProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(tile);
+        ArgumentNullException.ThrowIfNull(into);
+        if (!ReferenceEquals(tile.Plan, plan)) throw new ArgumentException("the tile was created from another plan", nameof(tile));
+        tile.CheckShape(into);
+        if (firstRupture < 0 || count < 0 || (long)firstRupture + count > plan.RuptureCount)
+            throw new ArgumentOutOfRangeException(nameof(count), $"ruptures [{firstRupture}, +{count}) are outside the plan's {plan.RuptureCount} occurring ruptures");
         var threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
-        var n = plan.RuptureCount;
-        var batches = Math.Max(1, Math.Min(n, threads * 8));
+        var batches = Math.Max(1, Math.Min(count, threads * 8));
         var workers = Math.Min(threads, batches);
-        // One count array set shared by the workers (drains hold a lock; integer sums, so exact whatever the order).
-        var total = tile.EmptyCounts();
         var drainLock = new object();
         long siteEvents = 0, events = 0;
         long eventsDone = 0;
@@ -89,15 +108,14 @@ public static class EventBasedCalculator
                 cancellationToken.ThrowIfCancellationRequested();
                 var i = Interlocked.Increment(ref next);
                 if (i >= batches) return null;
-                var first = (int)((long)n * i / batches);
-                var last = (int)((long)n * (i + 1) / batches);
+                var first = firstRupture + (int)((long)count * i / batches);
+                var last = firstRupture + (int)((long)count * (i + 1) / batches);
                 return (first, last - first);
             }
-            var (se, ev) = tile.SimulateShared(total, drainLock, Next, cancellationToken);
+            var (se, ev) = tile.SimulateShared(into, drainLock, Next, cancellationToken);
             Interlocked.Add(ref siteEvents, se);
             Interlocked.Add(ref events, ev);
         });
-        progress?.Report(new HazardProgress(plan.SourceCount, plan.SourceCount, plan.GeneratedRuptureCount, plan.SiteCount, plan.EventCount, plan.EventCount));
-        return total with { SiteEvents = siteEvents, Events = events };
+        return into with { SiteEvents = into.SiteEvents + siteEvents, Events = into.Events + events };
     }
 }

@@ -13,15 +13,18 @@ public sealed record SiteTile(int TileId, int[] SiteIndices)
 /// <summary>
 /// Deterministic spatial tiling of sites into tiles of at most <c>tileSize</c> sites. Sites are ordered along a
 /// Z-order (Morton) curve over a 2^16 x 2^16 grid spanning the collection's lon/lat bounding box, ties broken by
-/// input position, and the ordered list is cut into consecutive chunks. Neighbouring sites therefore tend to share
-/// a tile. The result depends only on the coordinates and <c>tileSize</c>, never on time, threads or hashing.
+/// input position, and the ordered list is cut into ⌈n / tileSize⌉ consecutive chunks of equal size (± 1 site), so no
+/// tile is a small remainder that leaves the others to do the work. Neighbouring sites therefore tend to share a tile. The result depends only on the coordinates and <c>tileSize</c>, never on time, threads or hashing.
 /// Longitudes are taken as given (a collection spanning the antimeridian still tiles correctly, only less compactly).
 /// </summary>
 public static class SiteTiling
 {
     private const int GridBits = 16;
 
-    /// <summary>Splits <paramref name="sites"/> into tiles of at most <paramref name="tileSize"/> sites.</summary>
+    /// <summary>
+    /// Splits <paramref name="sites"/> into ⌈n / <paramref name="tileSize"/>⌉ tiles of ⌊n / tiles⌋ or ⌈n / tiles⌉ sites
+    /// (at most <paramref name="tileSize"/>).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="tileSize"/> is not positive.</exception>
     public static IReadOnlyList<SiteTile> Split(SiteCollection sites, int tileSize)
     {
@@ -34,9 +37,9 @@ public static class SiteTiling
         var tiles = new SiteTile[(n + tileSize - 1) / tileSize];
         for (var t = 0; t < tiles.Length; t++)
         {
-            var start = t * tileSize;
-            var indices = order.AsSpan(start, Math.Min(tileSize, n - start)).ToArray();
-            tiles[t] = new SiteTile(t, indices);
+            var start = (int)((long)n * t / tiles.Length);
+            var end = (int)((long)n * (t + 1) / tiles.Length);
+            tiles[t] = new SiteTile(t, order.AsSpan(start, end - start).ToArray());
         }
         return tiles;
     }

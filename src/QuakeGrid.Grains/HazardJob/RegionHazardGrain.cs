@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QuakeGrid.Contracts.Grains;
 using QuakeGrid.Contracts.Hazard;
+using QuakeGrid.Core.Hazard;
 using QuakeGrid.Core.Hazard.Classical;
 using QuakeGrid.Core.Hazard.EventBased;
 using QuakeGrid.Grains.Hosting;
@@ -24,6 +25,9 @@ public sealed class RegionHazardGrain(
     ILogger<RegionHazardGrain> logger) : Grain, IRegionHazardGrain
 {
     private EventBasedTile? _tile;
+    // The batch's counts, simulated in parallel into these arrays (zero between calls), then added to the state: no
+    // count arrays allocated per batch, and a failed batch leaves the state's counts untouched until it is added.
+    private TileCounts? _batchCounts;
     private ClassicalTile? _classical;
     private string? _tileFingerprint;
 
@@ -58,16 +62,22 @@ public sealed class RegionHazardGrain(
         {
             var indices = job.Tiles[item.TileId];
             _tile = await Task.Run(() => EventBasedTile.Create(job.EventBased, indices));
+            _batchCounts = _tile.EmptyCounts();
             _tileFingerprint = job.Fingerprint;
         }
         var tile = _tile;
+        var zeros = _batchCounts ?? tile.EmptyCounts();
+        _batchCounts = null; // until the batch is added and the arrays are zero again (a failed simulation leaves them dirty)
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var counts = await Task.Run(() => SimulateParallel(tile, item.FirstRupture, item.RuptureCount));
+        var counts = await Task.Run(() => EventBasedCalculator.SimulateInto(job.EventBased, tile, zeros, item.FirstRupture, item.RuptureCount));
         var computeSeconds = clock.Elapsed.TotalSeconds;
 
         // Re-check after the awaits: a duplicate of this item may not run in between (the grain is not reentrant), but be strict.
         if (s.AppliedBatches.BinarySearch(item.BatchId) >= 0)
+        {
+            _batchCounts = Cleared(counts);
             return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: false, 0, 0);
+        }
         var fresh = s.Fingerprint is null;
         if (fresh)
         {
@@ -91,10 +101,12 @@ public sealed class RegionHazardGrain(
             s.AppliedBatches.RemoveAt(at);
             s.SiteEvents -= counts.SiteEvents;
             if (fresh) state.State = new RegionHazardState();
+            _batchCounts = Cleared(counts);
             logger.LogWarning(e, "Region {Key}: persisting batch {Batch} failed; deactivating", Key, item.BatchId);
             DeactivateOnIdle();
             throw;
         }
+        _batchCounts = Cleared(counts);
         return new HazardWorkOutcome(item.TileId, item.BatchId, Applied: true, counts.Events, counts.SiteEvents, computeSeconds);
     }
 
@@ -172,6 +184,7 @@ public sealed class RegionHazardGrain(
     public async Task ClearAsync()
     {
         _tile = null;
+        _batchCounts = null;
         _classical = null;
         await state.ClearStateAsync();
         state.State = new RegionHazardState();
@@ -187,24 +200,12 @@ public sealed class RegionHazardGrain(
         return await plans.GetAsync(definition);
     }
 
-    /// <summary>
-    /// The batch split into up to one chunk per processor, simulated concurrently (the tile rents a workspace per call) and
-    /// summed: integer counts, so the sum is exact whatever the split.
-    /// </summary>
-    private static TileCounts SimulateParallel(EventBasedTile tile, int first, int count)
+    /// <summary>Zeroes <paramref name="counts"/>' arrays for the next batch.</summary>
+    private static TileCounts Cleared(TileCounts counts)
     {
-        var chunks = Math.Max(1, Math.Min(count, Environment.ProcessorCount));
-        if (chunks == 1) return tile.Simulate(first, count);
-        var parts = new TileCounts[chunks];
-        Parallel.For(0, chunks, c =>
-        {
-            var from = first + (int)((long)count * c / chunks);
-            var to = first + (int)((long)count * (c + 1) / chunks);
-            parts[c] = tile.Simulate(from, to - from);
-        });
-        var sum = parts[0];
-        for (var c = 1; c < chunks; c++) sum = sum.Add(parts[c]);
-        return sum;
+        foreach (var branch in counts.Counts)
+            foreach (var imt in branch) Array.Clear(imt);
+        return counts with { SiteEvents = 0, Events = 0 };
     }
 
     private static int TileIdOf(string key) => int.Parse(key.AsSpan(key.LastIndexOf('-') + 1), System.Globalization.CultureInfo.InvariantCulture);

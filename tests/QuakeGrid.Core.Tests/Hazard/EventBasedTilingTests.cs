@@ -131,6 +131,32 @@ public class EventBasedTilingTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => smaller.SimulateInto(whole, 0, 1));
     }
 
+    [Fact]
+    public void ParallelRanges_IntoOneSetOfArrays_EqualOneCall()
+    {
+        var plan = EventBasedPlan.Prepare(Job());
+        var n = plan.RuptureCount;
+        var tile = EventBasedTile.Create(plan, Enumerable.Range(0, plan.SiteCount).ToArray());
+        var whole = tile.Simulate(0, n);
+        foreach (var threads in new[] { 1, 2, 3 })
+        {
+            // Three uneven ranges (one empty) added in turn into the same arrays, each range run on `threads` workers.
+            var into = tile.EmptyCounts();
+            var arrays = into.Counts;
+            foreach (var (first, count) in new[] { (0, n / 5), (n / 5, 0), (n / 5, n - n / 5) })
+                into = EventBasedCalculator.SimulateInto(plan, tile, into, first, count, threads);
+            Assert.Same(arrays, into.Counts);
+            AssertSame(whole.Counts, into.Counts, $"ranges on {threads} threads");
+            Assert.Equal(whole.SiteEvents, into.SiteEvents);
+            Assert.Equal(whole.Events, into.Events);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => EventBasedCalculator.SimulateInto(plan, tile, tile.EmptyCounts(), n - 1, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EventBasedCalculator.SimulateInto(plan, tile, tile.EmptyCounts(), -1, 1));
+        Assert.Throws<ArgumentException>(() => EventBasedCalculator.SimulateInto(plan, tile, EventBasedTile.Create(plan, [0, 1]).EmptyCounts(), 0, 1));
+        var other = EventBasedPlan.Prepare(Job());
+        Assert.Throws<ArgumentException>(() => EventBasedCalculator.SimulateInto(other, tile, tile.EmptyCounts(), 0, 1));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -39,14 +39,25 @@ public sealed class SiteTilingTests
     [InlineData(7)]
     [InlineData(100)]
     [InlineData(10_000)]
-    public void EverySiteIsInExactlyOneTileAndTilesAreFull(int tileSize)
+    public void EverySiteIsInExactlyOneTileAndTilesAreBalanced(int tileSize)
     {
-        var sites = Grid(37, 23);
+        var sites = Grid(37, 23); // 851 sites
         var tiles = SiteTiling.Split(sites, tileSize);
         var all = tiles.SelectMany(t => t.SiteIndices).OrderBy(i => i).ToArray();
         Assert.Equal(Enumerable.Range(0, sites.Count), all);
         Assert.Equal((sites.Count + tileSize - 1) / tileSize, tiles.Count);
-        Assert.All(tiles.Take(tiles.Count - 1), t => Assert.Equal(tileSize, t.Count));
+        // Sizes differ by at most one (851 in tiles of at most 100: 9 tiles of 94 or 95, not 8 of 100 and one of 51).
+        var sizes = tiles.Select(t => t.Count).ToArray();
+        Assert.True(sizes.Max() - sizes.Min() <= 1, $"tile sizes {sizes.Min()}..{sizes.Max()}");
+        Assert.True(sizes.Max() <= tileSize);
+    }
+
+    [Fact]
+    public void A7076SiteGridInTilesOf7000GivesTwoHalves()
+    {
+        // The Nepal demo's 0.1° grid (116 × 61 = 7,076 sites) with the default tile size: two tiles of 3,538 sites.
+        var tiles = SiteTiling.Split(Grid(116, 61), 7000);
+        Assert.Equal([3538, 3538], tiles.Select(t => t.Count));
     }
 
     [Fact]

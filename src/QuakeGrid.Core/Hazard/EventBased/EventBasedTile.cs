@@ -98,6 +98,8 @@ public sealed class EventBasedTile
     /// </summary>
     public (long Factors, long Rows, TimeSpan Time) EpicentreFactorStats =>
         _epicentre is null ? (0, 0, TimeSpan.Zero) : (_epicentre.FactorCount, _epicentre.FactorRows, _epicentre.FactorTime);
+    /// <summary>The plan this tile was created from.</summary>
+    internal EventBasedPlan Plan => _plan;
     /// <summary><see cref="ClosureSize"/> / tile sites (1 = no halo).</summary>
     public double Redundancy => _sites.Length == 0 ? 1.0 : (double)ClosureSize / _sites.Length;
 
@@ -158,15 +160,8 @@ public sealed class EventBasedTile
         return into with { SiteEvents = into.SiteEvents + siteEvents, Events = into.Events + events };
     }
 
-    /// <summary>
-    /// <see cref="SimulateInto(TileCounts, Func{long, ValueTuple{int, int}?}, CancellationToken)"/> adding into
-    /// <paramref name="into"/>'s arrays, which other calls may share: with <paramref name="drainLock"/> not null every drain
-    /// of the histograms into them holds that lock (integer sums, so the counts do not depend on the order of the drains).
-    /// One count array set for all the workers of a run instead of one each: half the fresh pages (page faults) and no
-    /// summing pass at the end. Returns the site-events and events simulated by this call.
-    /// </summary>
-    internal (long SiteEvents, long Events) SimulateShared(TileCounts into, object? drainLock, Func<long, (int FirstRupture, int Count)?> nextBatch,
-        CancellationToken ct = default)
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="into"/> has this tile's count shape.</summary>
+    internal void CheckShape(TileCounts into)
     {
         ArgumentNullException.ThrowIfNull(into);
         var c = into.Counts;
@@ -178,6 +173,20 @@ public sealed class EventBasedTile
                 if (c[b][k].Length != _sites.Length * _bins[k].Levels)
                     throw new ArgumentException($"counts of branch {b}, IMT {k} hold {c[b][k].Length} values, the tile needs {_sites.Length} sites × {_bins[k].Levels} levels", nameof(into));
         }
+    }
+
+    /// <summary>
+    /// <see cref="SimulateInto(TileCounts, Func{long, ValueTuple{int, int}?}, CancellationToken)"/> adding into
+    /// <paramref name="into"/>'s arrays, which other calls may share: with <paramref name="drainLock"/> not null every drain
+    /// of the histograms into them holds that lock (integer sums, so the counts do not depend on the order of the drains).
+    /// One count array set for all the workers of a run instead of one each: half the fresh pages (page faults) and no
+    /// summing pass at the end. Returns the site-events and events simulated by this call.
+    /// </summary>
+    internal (long SiteEvents, long Events) SimulateShared(TileCounts into, object? drainLock, Func<long, (int FirstRupture, int Count)?> nextBatch,
+        CancellationToken ct = default)
+    {
+        CheckShape(into);
+        var c = into.Counts;
         var call0 = Stopwatch.GetTimestamp();
         var cpu0 = ThreadCpuTime.Now();
         if (!_pool.TryTake(out var ws))
