@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using QuakeGrid.Core.Imts;
+using QuakeGrid.Core.Numerics.Simd;
 
 namespace QuakeGrid.Core.Gmm;
 
@@ -71,8 +72,8 @@ internal sealed class Bssa14SiteBatch : IHazardGmmBatch
         NonlinearSites = new double[Math.Max(1, vs30.Length)];
         if (vs30.Length > 0)
         {
-            if (Wide) Bssa14SiteKernel512.SiteTerms(this, vs30, SiteTable);
-            else Bssa14SiteKernel256.SiteTerms(this, vs30, SiteTable);
+            if (Wide) Bssa14SiteKernel<Lanes8>.SiteTerms(this, vs30, SiteTable);
+            else Bssa14SiteKernel<Lanes4>.SiteTerms(this, vs30, SiteTable);
         }
         for (var s = 0; s < vs30.Length; s++)
         {
@@ -153,8 +154,8 @@ internal sealed class Bssa14SiteBatch : IHazardGmmBatch
         }
         var fePga = MagnitudeTerm(_pga, mech, magnitude);
         var aPga = _pga.C1 + _pga.C2 * dmRef;
-        if (Wide) Bssa14SiteKernel512.Evaluate(this, rupture, fePga, aPga, sites, rjb, lnMedian, phi, offset);
-        else Bssa14SiteKernel256.Evaluate(this, rupture, fePga, aPga, sites, rjb, lnMedian, phi, offset);
+        if (Wide) Bssa14SiteKernel<Lanes8>.Evaluate(this, rupture, fePga, aPga, sites, rjb, lnMedian, phi, offset);
+        else Bssa14SiteKernel<Lanes4>.Evaluate(this, rupture, fePga, aPga, sites, rjb, lnMedian, phi, offset);
     }
 
     /// <summary>0 strike-slip (|rake| ≤ 30 or ≥ 150), 1 reverse (30 &lt; rake &lt; 150), 2 normal — Bssa14Kernel's tests.</summary>
