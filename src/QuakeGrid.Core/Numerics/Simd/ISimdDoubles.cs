@@ -14,7 +14,6 @@ internal unsafe interface ISimdDoubles<TSelf> where TSelf : struct, ISimdDoubles
     static abstract int Count { get; }
 
     static abstract TSelf Zero { get; }
-    static abstract TSelf One { get; }
 
     /// <summary>Every lane set to <paramref name="value"/>.</summary>
     static abstract TSelf Create(double value);
@@ -29,7 +28,6 @@ internal unsafe interface ISimdDoubles<TSelf> where TSelf : struct, ISimdDoubles
     static abstract TSelf Log(TSelf v);
     static abstract TSelf Exp(TSelf v);
     static abstract TSelf Sqrt(TSelf v);
-    static abstract TSelf Abs(TSelf v);
     static abstract TSelf Min(TSelf a, TSelf b);
 
     /// <summary>Lane masks (all bits set where true).</summary>
@@ -41,12 +39,8 @@ internal unsafe interface ISimdDoubles<TSelf> where TSelf : struct, ISimdDoubles
     static abstract bool LessThanOrEqualAll(TSelf a, TSelf b);
     static abstract bool EqualsAny(TSelf a, TSelf b);
 
-    /// <summary>Bit l set when lane l's sign bit is set (e.g. a true lane of a mask).</summary>
-    static abstract uint ExtractMostSignificantBits(TSelf v);
-
     static abstract TSelf operator +(TSelf a, TSelf b);
     static abstract TSelf operator -(TSelf a, TSelf b);
-    static abstract TSelf operator -(TSelf a);
     static abstract TSelf operator *(TSelf a, TSelf b);
     static abstract TSelf operator /(TSelf a, TSelf b);
     static abstract TSelf operator &(TSelf a, TSelf b);
